@@ -1,0 +1,6 @@
+package io.kycflow.asl;
+
+/** Execution status as DescribeExecution reports it. */
+public enum ExecutionStatus {
+    RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED
+}

@@ -1,0 +1,104 @@
+package io.kycflow.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kycflow.aws.JsonHandler;
+import io.kycflow.aws.Log;
+import io.kycflow.json.Json;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The local stand-in for the Lambda service: each function's real handler, invoked with the event's JSON bytes as
+ * the Lambda runtime would. Function errors come back as {@link FunctionError} with the runtime's error type (the
+ * exception's class name), which is what Step Functions' Retry and Catch match on.
+ */
+public final class LocalFunctions implements AutoCloseable {
+    /** How often an asynchronous invocation is retried after a failure, as Lambda does for S3 events. */
+    private static final int ASYNC_RETRIES = 2;
+
+    private final Map<String, JsonHandler> handlers = new LinkedHashMap<>();
+    private final ExecutorService async = Executors.newFixedThreadPool(4, r -> {
+        Thread thread = new Thread(r, "lambda-async");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** A function invocation that ended in an error. */
+    public static final class FunctionError extends Exception {
+        private final String errorType;
+
+        public FunctionError(String errorType, String errorMessage) {
+            super(errorMessage, null, false, false);
+            this.errorType = errorType;
+        }
+
+        public String errorType() {
+            return errorType;
+        }
+    }
+
+    public void register(String functionName, JsonHandler handler) {
+        handlers.put(functionName, handler);
+    }
+
+    /** The function name from a name, a function ARN or an alias ARN. */
+    static String functionName(String nameOrArn) {
+        if (!nameOrArn.startsWith("arn:")) {
+            return nameOrArn;
+        }
+        String[] parts = nameOrArn.split(":");
+        return parts.length >= 7 ? parts[6] : nameOrArn;
+    }
+
+    /** Invokes a function synchronously (RequestResponse). */
+    public JsonNode invoke(String nameOrArn, JsonNode event) throws FunctionError {
+        JsonHandler handler = handlers.get(functionName(nameOrArn));
+        if (handler == null) {
+            throw new FunctionError("ResourceNotFoundException", "Function not found: " + nameOrArn);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(new ByteArrayInputStream(Json.bytes(event)), out, null);
+        } catch (IOException | RuntimeException e) {
+            throw new FunctionError(e.getClass().getName(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+        return Json.parse(new ByteArrayInputStream(out.toByteArray()));
+    }
+
+    /** Invokes a function asynchronously (Event), retrying failures like Lambda's async invocation. */
+    public void invokeAsync(String nameOrArn, JsonNode event) {
+        async.execute(() -> {
+            for (int attempt = 0; attempt <= ASYNC_RETRIES; attempt++) {
+                try {
+                    invoke(nameOrArn, event);
+                    return;
+                } catch (FunctionError e) {
+                    Log.warn("async invocation failed", "function", functionName(nameOrArn), "errorType", e.errorType(),
+                            "attempt", Integer.toString(attempt + 1));
+                    sleep(200L << attempt);
+                }
+            }
+        });
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        async.shutdown();
+        async.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}

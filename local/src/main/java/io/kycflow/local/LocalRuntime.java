@@ -1,0 +1,200 @@
+package io.kycflow.local;
+
+import io.kycflow.asl.ExecutionStore;
+import io.kycflow.asl.LambdaFunctionError;
+import io.kycflow.asl.LocalStepFunctions;
+import io.kycflow.asl.SfnHttpEndpoint;
+import io.kycflow.auth.Scope;
+import io.kycflow.auth.Secrets;
+import io.kycflow.aws.AwsClients;
+import io.kycflow.aws.Settings;
+import io.kycflow.backends.LocalBackends;
+import io.kycflow.fn.api.SubmissionApiHandler;
+import io.kycflow.fn.authorizer.AuthorizerHandler;
+import io.kycflow.fn.doccheck.DocumentCheckHandler;
+import io.kycflow.fn.recorder.JourneyRecorderHandler;
+import io.kycflow.fn.upload.DocumentUploadHandler;
+import io.kycflow.json.Json;
+import io.kycflow.store.DynamoCredentialStore;
+import io.kycflow.store.KycflowTable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * kycflow on one machine: embedded DynamoDB Local, ElasticMQ and s3proxy, the five functions' real handlers, the
+ * unchanged journey definition on the project's States Language interpreter (reached through a Step Functions
+ * endpoint, so the functions use the real SDK client), and API Gateway emulation on localhost.
+ */
+public final class LocalRuntime implements AutoCloseable {
+    public static final String TABLE = "kycflow";
+    public static final String BUCKET = "kycflow-documents";
+    public static final String DEMO_TENANT = "demo";
+    static final String REGION = "us-east-1";
+    static final String ACCOUNT = "000000000000";
+    static final String AUTHORIZER = "authorizer";
+    static final String API = "submission-api";
+    static final String UPLOAD = "document-upload";
+    static final String DOCUMENT_CHECK = "document-check";
+    static final String RECORDER = "journey-recorder";
+
+    private final LocalFunctions functions;
+    private final LocalBackends backends;
+    private final LocalStepFunctions stepFunctions;
+    private final SfnHttpEndpoint sfnEndpoint;
+    private final LocalApiGateway gateway;
+    private final Settings settings;
+    private final String apiKey;
+
+    /**
+     * What to start.
+     *
+     * @param port     API port (0: any free port)
+     * @param dataDir  where data survives restarts; null keeps everything in memory (tests)
+     * @param apiKey   the demo tenant's API key; null generates one
+     */
+    public record Config(int port, Path dataDir, String apiKey) {
+    }
+
+    private LocalRuntime(Config config) throws IOException {
+        functions = new LocalFunctions();
+        LocalBackends.Options options = config.dataDir() == null
+                ? LocalBackends.Options.inMemory()
+                : LocalBackends.Options.persistent(config.dataDir());
+        // S3 invokes the upload function asynchronously for each created object, as the template's S3 event does.
+        backends = LocalBackends.start(options.region(REGION).buckets(BUCKET)
+                .s3Events("uploads/", event -> functions.invokeAsync(UPLOAD, Json.parse(event))));
+        LocalStepFunctions.Builder sfn = LocalStepFunctions.builder().region(REGION).accountId(ACCOUNT)
+                .lambda((name, payload) -> {
+                    try {
+                        return functions.invoke(name, payload);
+                    } catch (LocalFunctions.FunctionError e) {
+                        throw new LambdaFunctionError(e.errorType(), e.getMessage());
+                    }
+                });
+        if (config.dataDir() != null) {
+            sfn.store(new ExecutionStore(config.dataDir().resolve("stepfunctions")));
+        }
+        stepFunctions = sfn.build();
+        sfnEndpoint = SfnHttpEndpoint.start(stepFunctions, 0);
+        String stateMachineArn = stepFunctions.createStateMachine("kycflow-journey", journeyDefinition());
+
+        gateway = new LocalApiGateway(functions, AUTHORIZER, API, config.port());
+        Map<String, String> env = new HashMap<>(backends.environment());
+        env.put("AWS_ENDPOINT_URL_SFN", sfnEndpoint.endpoint().toString());
+        env.put("KYCFLOW_TABLE", TABLE);
+        env.put("KYCFLOW_BUCKET", BUCKET);
+        env.put("KYCFLOW_STATE_MACHINE_ARN", stateMachineArn);
+        env.put("KYCFLOW_CALLBACK_ALLOWLIST", "127.0.0.1,localhost");
+        env.put("KYCFLOW_JOURNEY_BASE_URL", "http://127.0.0.1:" + gateway.port() + "/journey");
+        settings = new Settings(Map.copyOf(env));
+
+        DynamoDbClient dynamo = AwsClients.dynamoDb(settings);
+        KycflowTable.create(dynamo, TABLE);
+        apiKey = config.apiKey() == null ? Secrets.newApiKey() : config.apiKey();
+        new DynamoCredentialStore(dynamo, TABLE).putApiKey(DEMO_TENANT, apiKey, EnumSet.allOf(Scope.class), "local demo key");
+
+        Clock clock = Clock.systemUTC();
+        functions.register(AUTHORIZER, new AuthorizerHandler(settings, clock));
+        functions.register(API, new SubmissionApiHandler(settings, clock));
+        functions.register(UPLOAD, new DocumentUploadHandler(settings, clock));
+        functions.register(DOCUMENT_CHECK, new DocumentCheckHandler(settings, clock));
+        functions.register(RECORDER, new JourneyRecorderHandler(settings, clock));
+        // Executions that were waiting when the runtime stopped go on (and time out if their time ran out meanwhile).
+        stepFunctions.resumeAll();
+    }
+
+    /** Starts everything; close() stops all of it. */
+    public static LocalRuntime start(Config config) throws IOException {
+        return new LocalRuntime(config);
+    }
+
+    /** The API's base URL. */
+    public URI apiUrl() {
+        return URI.create("http://127.0.0.1:" + gateway.port());
+    }
+
+    public String apiKey() {
+        return apiKey;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public LocalStepFunctions stepFunctions() {
+        return stepFunctions;
+    }
+
+    public LocalBackends backends() {
+        return backends;
+    }
+
+    /** The definition from statemachines/, with the substitutions template.yaml makes, pointed at local functions. */
+    static String journeyDefinition() {
+        try (InputStream in = LocalRuntime.class.getResourceAsStream("/statemachines/journey.asl.json")) {
+            if (in == null) {
+                throw new IllegalStateException("statemachines/journey.asl.json is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("${JourneyRecorderFunctionArn}", functionArn(RECORDER))
+                    .replace("${DocumentCheckFunctionArn}", functionArn(DOCUMENT_CHECK));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String functionArn(String name) {
+        return "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + name + ":live";
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        sfnEndpoint.close();
+        stepFunctions.close();
+        try {
+            functions.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        backends.close();
+    }
+
+    /** {@code ./kycflow run}: KYCFLOW_PORT, KYCFLOW_API_KEY and KYCFLOW_DATA_DIR choose the port, demo key and data folder. */
+    public static void main(String[] args) throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        Settings env = Settings.fromEnvironment();
+        int port = Integer.parseInt(env.get("KYCFLOW_PORT", "8787"));
+        Path dataDir = Path.of(env.get("KYCFLOW_DATA_DIR", ".kycflow-data")).toAbsolutePath();
+        long started = System.nanoTime();
+        LocalRuntime runtime = start(new Config(port, dataDir, env.get("KYCFLOW_API_KEY", null)));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("kycflow: stopping");
+            runtime.close();
+            stopped.countDown();
+        }));
+        System.out.printf("""
+                kycflow is running (started in %d ms)
+                  API:       %s
+                  tenant:    %s
+                  API key:   %s
+                  data:      %s
+                Try: curl -s -X POST %s/journeys -H "Authorization: Bearer %s" -H "Content-Type: application/json" -d '{"userId":"u-1"}'
+                Ctrl-C stops everything.
+                """, (System.nanoTime() - started) / 1_000_000, runtime.apiUrl(), DEMO_TENANT, runtime.apiKey(), dataDir,
+                runtime.apiUrl(), runtime.apiKey());
+        stopped.await();
+    }
+}

@@ -1,0 +1,86 @@
+package io.kycflow.http;
+
+import io.kycflow.auth.Scope;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every HTTP route the API serves, with who may call it. The authorizer checks callers against this table, the
+ * API handler dispatches on it, and a test keeps template.yaml's API events in line with it.
+ */
+public final class ApiRoutes {
+
+    /** Who may call a route: tenants with an API key carrying a scope, or the end user with a journey token. */
+    public sealed interface Access permits ScopeAccess, JourneyAccess {
+    }
+
+    /** Tenant API key with this scope. */
+    public record ScopeAccess(Scope scope) implements Access {
+    }
+
+    /** The journey token of the journey named in the path. */
+    public record JourneyAccess() implements Access {
+    }
+
+    /**
+     * One route.
+     *
+     * @param id       stable name used by the handler's dispatch
+     * @param method   HTTP method
+     * @param template path template as API Gateway writes it, e.g. {@code /journeys/{journeyId}}
+     * @param access   who may call it
+     */
+    public record Route(String id, String method, String template, Access access) {
+        Pattern pattern() {
+            return Pattern.compile("^" + template.replaceAll("\\{[^/]+}", "([^/]+)") + "/?$");
+        }
+    }
+
+    /** A route matched against a request, with its path parameters. */
+    public record Match(Route route, Map<String, String> pathParameters) {
+    }
+
+    public static final List<Route> ROUTES = List.of(
+            new Route("createJourney", "POST", "/journeys", new ScopeAccess(Scope.KYC_WRITE)),
+            new Route("getJourney", "GET", "/journeys/{journeyId}", new ScopeAccess(Scope.KYC_READ)),
+            new Route("consent", "POST", "/journeys/{journeyId}/consent", new JourneyAccess()),
+            new Route("document", "POST", "/journeys/{journeyId}/document", new JourneyAccess()),
+            new Route("uploads", "POST", "/journeys/{journeyId}/uploads", new JourneyAccess()),
+            new Route("journeyStatus", "GET", "/journeys/{journeyId}/status", new JourneyAccess()));
+
+    private static final List<Pattern> PATTERNS = ROUTES.stream().map(Route::pattern).toList();
+    private static final Pattern PARAM = Pattern.compile("\\{([^/]+)}");
+
+    private ApiRoutes() {
+    }
+
+    /** The route for a method and concrete path, or null when none matches. */
+    public static Match match(String method, String path) {
+        for (int i = 0; i < ROUTES.size(); i++) {
+            Route route = ROUTES.get(i);
+            if (!route.method().equalsIgnoreCase(method)) {
+                continue;
+            }
+            Matcher m = PATTERNS.get(i).matcher(path);
+            if (m.matches()) {
+                Matcher names = PARAM.matcher(route.template());
+                Map<String, String> params = new java.util.LinkedHashMap<>();
+                int group = 1;
+                while (names.find()) {
+                    params.put(names.group(1), m.group(group++));
+                }
+                return new Match(route, Map.copyOf(params));
+            }
+        }
+        return null;
+    }
+
+    /** The route with this id. */
+    public static Route byId(String id) {
+        return ROUTES.stream().filter(r -> r.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no route " + id));
+    }
+}

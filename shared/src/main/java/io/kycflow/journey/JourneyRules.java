@@ -1,0 +1,254 @@
+package io.kycflow.journey;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kycflow.json.Json;
+
+import java.util.Map;
+
+/**
+ * The journey's rules: which user input comes next, what each input or check result does to the journey, and
+ * the decision. Pure functions over {@link Journey}; the state machine decides the order of the automated steps,
+ * these rules keep every recorded transition consistent with it.
+ */
+public final class JourneyRules {
+    /** The node id of the journey's single document verification in decision objects. */
+    public static final String ID_VERIFICATION_NODE = "id_verification";
+
+    private static final Map<JourneyStep, String> WAITING_MESSAGES = Map.of(
+            JourneyStep.CONSENT, "Waiting for the user's consent.",
+            JourneyStep.DOC_SELECTION, "Waiting for the user to choose a document.",
+            JourneyStep.DOC_FRONT, "Waiting for the front of the document.",
+            JourneyStep.DOC_BACK, "Waiting for the back of the document.",
+            JourneyStep.FACE_CAPTURE, "Waiting for the selfie.");
+
+    private JourneyRules() {
+    }
+
+    /** True once the journey has its final decision. */
+    public static boolean isFinished(Journey journey) {
+        return journey.decisionStatus().isFinal();
+    }
+
+    /** The user input the journey needs next, or null when it needs none (finished, or only checks remain). */
+    public static JourneyStep nextUserStep(Journey journey) {
+        if (isFinished(journey)) {
+            return null;
+        }
+        if (journey.consent() == null) {
+            return JourneyStep.CONSENT;
+        }
+        if (journey.idType() == null) {
+            return JourneyStep.DOC_SELECTION;
+        }
+        if (journey.image(CaptureSide.FRONT) == null) {
+            return JourneyStep.DOC_FRONT;
+        }
+        if (journey.idType().hasBackSide() && journey.image(CaptureSide.BACK) == null) {
+            return JourneyStep.DOC_BACK;
+        }
+        if (journey.image(CaptureSide.SELFIE) == null) {
+            return JourneyStep.FACE_CAPTURE;
+        }
+        return null;
+    }
+
+    /** True when the user has already given the input of this step. */
+    public static boolean hasInput(Journey journey, JourneyStep step) {
+        return switch (step) {
+            case CONSENT -> journey.consent() != null;
+            case DOC_SELECTION -> journey.idType() != null;
+            case DOC_FRONT -> journey.image(CaptureSide.FRONT) != null;
+            case DOC_BACK -> journey.image(CaptureSide.BACK) != null;
+            case FACE_CAPTURE -> journey.image(CaptureSide.SELFIE) != null;
+            default -> throw new IllegalArgumentException(step + " takes no user input");
+        };
+    }
+
+    /** Fails unless the journey's next user input is this step. */
+    public static void requireNext(Journey journey, JourneyStep step) {
+        if (isFinished(journey)) {
+            throw new JourneyConflictException("The journey has already ended (" + journey.decisionStatus().label() + ").");
+        }
+        JourneyStep next = nextUserStep(journey);
+        if (next != step) {
+            throw new JourneyConflictException(next == null
+                    ? "The journey is not waiting for user input."
+                    : "The journey is waiting for " + next + ", not " + step + ".");
+        }
+    }
+
+    public static void acceptConsent(Journey journey, boolean consent, long now) {
+        requireNext(journey, JourneyStep.CONSENT);
+        journey.set("consent", consent);
+        journey.set("startedAt", now);
+        if (consent) {
+            journey.setCurrentStatus(CurrentStatus.IN_PROGRESS);
+            journey.setDecisionStatus(DecisionStatus.IN_PROGRESS);
+            journey.set("message", "Consent given.");
+        } else {
+            journey.set("message", "The user declined consent.");
+        }
+        journey.touch(now);
+    }
+
+    public static void selectDocument(Journey journey, String country, IdType idType, long now) {
+        requireNext(journey, JourneyStep.DOC_SELECTION);
+        journey.set("country", country);
+        journey.set("idType", idType.name());
+        journey.set("message", idType.label() + " selected.");
+        journey.touch(now);
+    }
+
+    /** Records an accepted image. */
+    public static void acceptImage(Journey journey, CaptureSide side, String key, long now) {
+        requireNext(journey, side.step());
+        journey.setImage(side, key);
+        journey.set("message", "The " + describe(side) + " was received.");
+        journey.touch(now);
+    }
+
+    /** Records why an uploaded image was refused; the journey stays on its step and takes a new upload. */
+    public static void rejectImage(Journey journey, CaptureSide side, String reason, long now) {
+        journey.set("message", "The " + describe(side) + " was rejected: " + reason + " Please upload it again.");
+        journey.touch(now);
+    }
+
+    /**
+     * The state machine waits on a user step. Returns the task token to resume with at once when the user already
+     * gave this step's input (it can arrive before the wait begins); otherwise stores the token for whoever
+     * records the input, and returns null.
+     */
+    public static String await(Journey journey, JourneyStep step, String taskToken, long now) {
+        if (!step.isUserStep()) {
+            throw new IllegalArgumentException(step + " is not a user step");
+        }
+        journey.setStep(step);
+        journey.touch(now);
+        if (hasInput(journey, step)) {
+            journey.setWaiting(null, null);
+            return taskToken;
+        }
+        journey.setWaiting(step, taskToken);
+        journey.set("message", WAITING_MESSAGES.get(step));
+        return null;
+    }
+
+    /**
+     * Takes the stored task token if the state machine is waiting on this step and its input is now present, so
+     * exactly one writer resumes the execution.
+     */
+    public static String takeResumeToken(Journey journey, JourneyStep step) {
+        if (journey.waitingStep() == step && hasInput(journey, step)) {
+            String token = journey.waitingToken();
+            journey.setWaiting(null, null);
+            return token;
+        }
+        return null;
+    }
+
+    /** The output a waiting task resumes with: what the state machine's choices and timeouts read. */
+    public static ObjectNode resumeOutput(Journey journey, long now) {
+        ObjectNode output = Json.object().put("secondsLeft", secondsLeft(journey, now));
+        Boolean consent = journey.consent();
+        if (consent != null) {
+            output.put("consent", consent);
+        }
+        IdType idType = journey.idType();
+        if (idType != null) {
+            output.put("idType", idType.name());
+        }
+        return output;
+    }
+
+    /** Whole seconds until the link expires, at least 1 (a Task timeout must be positive). */
+    public static long secondsLeft(Journey journey, long now) {
+        return Math.max(1, (journey.expiresAt() - now + 999) / 1000);
+    }
+
+    public static void startDocumentCheck(Journey journey, long now) {
+        journey.setStep(JourneyStep.DOC_CHECK);
+        journey.set("message", "Checking the document.");
+        journey.touch(now);
+    }
+
+    /**
+     * Records the document check: the document intelligence block and the ID verification report of the decision.
+     *
+     * @param passed   false when the check failed hard (the document cannot be verified)
+     * @param warnings warning objects (seed 002 shape)
+     */
+    public static void recordDocumentCheck(Journey journey, ObjectNode documentIntelligence, boolean passed,
+                                           ArrayNode warnings, long now) {
+        journey.set("documentIntelligence", documentIntelligence);
+        IdType idType = journey.idType();
+        ObjectNode verification = Json.object()
+                .put("status", (passed ? DecisionStatus.APPROVED : DecisionStatus.DECLINED).label())
+                .put("document_type", idType == null ? null : idType.label())
+                .put("issuing_state", journey.country())
+                .put("node_id", ID_VERIFICATION_NODE);
+        JsonNode quality = documentIntelligence.path("imageQuality");
+        verification.set("front_image_quality_score", quality.path("frontIdCheck").path("scores"));
+        verification.set("back_image_quality_score", quality.path("backIdCheck").isMissingNode()
+                ? null : quality.path("backIdCheck").path("scores"));
+        verification.set("warnings", warnings);
+        journey.set("idVerification", verification);
+        journey.set("message", passed ? "The document check passed." : "The document check failed.");
+        journey.touch(now);
+    }
+
+    /** Computes the decision once every step is done, and completes the journey. */
+    public static void complete(Journey journey, long now) {
+        JsonNode verification = journey.state().get("idVerification");
+        if (verification == null) {
+            throw new IllegalStateException("the document check has not been recorded");
+        }
+        boolean declined = DecisionStatus.DECLINED.label().equals(verification.path("status").asText());
+        finish(journey, declined ? DecisionStatus.DECLINED : DecisionStatus.APPROVED,
+                declined ? "Journey completed: the document could not be verified." : "Journey completed.", now);
+    }
+
+    public static void declineConsent(Journey journey, long now) {
+        finish(journey, DecisionStatus.DECLINED, "The user declined consent; the journey ended.", now);
+        journey.set("declineReason", "consent");
+    }
+
+    public static void expire(Journey journey, long now) {
+        if (!isFinished(journey)) {
+            end(journey, DecisionStatus.EXPIRED, "The journey link expired before the journey was completed.", now);
+        }
+    }
+
+    /** Records a step that failed after its retries; the journey ends in manual review with the reason. */
+    public static void fail(Journey journey, String error, long now) {
+        if (!isFinished(journey)) {
+            end(journey, DecisionStatus.IN_REVIEW, "The journey stopped at " + journey.step()
+                    + " because a check failed (" + (error == null ? "unknown error" : error) + "); it needs manual review.", now);
+        }
+    }
+
+    private static void finish(Journey journey, DecisionStatus status, String message, long now) {
+        journey.setStep(JourneyStep.COMPLETE);
+        journey.set("completedAt", now);
+        end(journey, status, message, now);
+    }
+
+    /** Ends the journey where it stands: no more input is taken and GET reports the final status. */
+    private static void end(Journey journey, DecisionStatus status, String message, long now) {
+        journey.setCurrentStatus(CurrentStatus.COMPLETED);
+        journey.setDecisionStatus(status);
+        journey.setWaiting(null, null);
+        journey.set("message", message);
+        journey.set("endedAt", now);
+        journey.touch(now);
+    }
+
+    private static String describe(CaptureSide side) {
+        return switch (side) {
+            case FRONT -> "front of the document";
+            case BACK -> "back of the document";
+            case SELFIE -> "selfie";
+        };
+    }
+}

@@ -1,0 +1,70 @@
+package io.kycflow.store;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+import java.util.Map;
+
+/**
+ * The single table's key design. Items: {@code TENANT#<t> / JOURNEY#<id>} journeys, {@code APIKEY#<hash> / APIKEY}
+ * keys, {@code JTOKEN#<hash> / JTOKEN} journey tokens, {@code TENANT#<t> / IDEMPOTENCY#<key>} replay records.
+ * Tenant data always sits under its tenant's partition key.
+ */
+public final class KycflowTable {
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String GSI1 = "gsi1";
+    public static final String TTL = "ttl";
+
+    private KycflowTable() {
+    }
+
+    public static String tenantKey(String tenantId) {
+        return "TENANT#" + tenantId;
+    }
+
+    public static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(PK, s(pk), SK, s(sk));
+    }
+
+    public static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    public static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    /** Creates the table as template.yaml defines it (local runtime and tests); an existing table is kept. */
+    public static void create(DynamoDbClient dynamo, String tableName) {
+        try {
+            dynamo.createTable(b -> b.tableName(tableName)
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(
+                            AttributeDefinition.builder().attributeName(PK).attributeType(ScalarAttributeType.S).build(),
+                            AttributeDefinition.builder().attributeName(SK).attributeType(ScalarAttributeType.S).build(),
+                            AttributeDefinition.builder().attributeName("gsi1pk").attributeType(ScalarAttributeType.S).build(),
+                            AttributeDefinition.builder().attributeName("gsi1sk").attributeType(ScalarAttributeType.S).build())
+                    .keySchema(
+                            KeySchemaElement.builder().attributeName(PK).keyType(KeyType.HASH).build(),
+                            KeySchemaElement.builder().attributeName(SK).keyType(KeyType.RANGE).build())
+                    .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(GSI1)
+                            .keySchema(
+                                    KeySchemaElement.builder().attributeName("gsi1pk").keyType(KeyType.HASH).build(),
+                                    KeySchemaElement.builder().attributeName("gsi1sk").keyType(KeyType.RANGE).build())
+                            .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                            .build()));
+        } catch (ResourceInUseException alreadyThere) {
+            // Data survives restarts: keep the table we have.
+        }
+    }
+}

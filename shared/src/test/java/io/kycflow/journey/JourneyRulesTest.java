@@ -1,0 +1,143 @@
+package io.kycflow.journey;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kycflow.json.Json;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JourneyRulesTest {
+    private static final long T0 = 1_700_000_000_000L;
+
+    private static Journey journey() {
+        return Journey.create("tenant-a", "j_1", T0, 600);
+    }
+
+    @Test
+    void newJourneyWaitsForConsentAndIsNotStarted() {
+        Journey journey = journey();
+        assertEquals(JourneyStep.INIT, journey.step());
+        assertEquals(CurrentStatus.NOT_STARTED, journey.currentStatus());
+        assertEquals(DecisionStatus.NOT_STARTED, journey.decisionStatus());
+        assertEquals(JourneyStep.CONSENT, JourneyRules.nextUserStep(journey));
+        assertEquals(T0 + 600_000, journey.expiresAt());
+    }
+
+    @Test
+    void passportSkipsTheBackSide() {
+        Journey journey = journey();
+        JourneyRules.acceptConsent(journey, true, T0 + 1);
+        JourneyRules.selectDocument(journey, "ESP", IdType.PASSPORT, T0 + 2);
+        JourneyRules.acceptImage(journey, CaptureSide.FRONT, "front", T0 + 3);
+        assertEquals(JourneyStep.FACE_CAPTURE, JourneyRules.nextUserStep(journey));
+    }
+
+    @Test
+    void idCardNeedsTheBackSide() {
+        Journey journey = journey();
+        JourneyRules.acceptConsent(journey, true, T0 + 1);
+        JourneyRules.selectDocument(journey, "ESP", IdType.ID_CARD, T0 + 2);
+        JourneyRules.acceptImage(journey, CaptureSide.FRONT, "front", T0 + 3);
+        assertEquals(JourneyStep.DOC_BACK, JourneyRules.nextUserStep(journey));
+        assertThrows(JourneyConflictException.class, () -> JourneyRules.acceptImage(journey, CaptureSide.SELFIE, "s", T0 + 4));
+    }
+
+    @Test
+    void inputOutOfTurnIsAConflict() {
+        Journey journey = journey();
+        JourneyConflictException e = assertThrows(JourneyConflictException.class,
+                () -> JourneyRules.selectDocument(journey, "ESP", IdType.PASSPORT, T0));
+        assertTrue(e.getMessage().contains("CONSENT"));
+    }
+
+    @Test
+    void awaitStoresTheTokenUntilTheInputArrivesThenHandsItOverOnce() {
+        Journey journey = journey();
+        assertNull(JourneyRules.await(journey, JourneyStep.CONSENT, "token-1", T0));
+        assertEquals(JourneyStep.CONSENT, journey.step());
+        assertEquals(JourneyStep.CONSENT, journey.waitingStep());
+        JourneyRules.acceptConsent(journey, true, T0 + 5);
+        assertEquals("token-1", JourneyRules.takeResumeToken(journey, JourneyStep.CONSENT));
+        assertNull(JourneyRules.takeResumeToken(journey, JourneyStep.CONSENT), "a token is handed out once");
+    }
+
+    @Test
+    void inputBeforeTheWaitResumesAtOnce() {
+        Journey journey = journey();
+        JourneyRules.acceptConsent(journey, true, T0);
+        assertNull(JourneyRules.takeResumeToken(journey, JourneyStep.CONSENT), "nobody waits yet");
+        assertEquals("token-2", JourneyRules.await(journey, JourneyStep.CONSENT, "token-2", T0 + 1));
+        assertNull(journey.waitingStep());
+    }
+
+    @Test
+    void resumeOutputCarriesWhatTheStateMachineReads() {
+        Journey journey = journey();
+        JourneyRules.acceptConsent(journey, true, T0);
+        JourneyRules.selectDocument(journey, "FRA", IdType.PASSPORT, T0);
+        ObjectNode output = JourneyRules.resumeOutput(journey, T0 + 100_000);
+        assertEquals(500, output.get("secondsLeft").asLong());
+        assertTrue(output.get("consent").asBoolean());
+        assertEquals("PASSPORT", output.get("idType").asText());
+        assertEquals(1, JourneyRules.secondsLeft(journey, T0 + 10_000_000), "never zero or negative");
+    }
+
+    @Test
+    void completeApprovesAPassedDocumentAndDeclinesAFailedOne() {
+        for (boolean passed : new boolean[]{true, false}) {
+            Journey journey = journey();
+            JourneyRules.acceptConsent(journey, true, T0);
+            JourneyRules.selectDocument(journey, "ESP", IdType.PASSPORT, T0);
+            JourneyRules.recordDocumentCheck(journey, Json.object(), passed, Json.array(), T0);
+            JourneyRules.complete(journey, T0 + 9);
+            assertEquals(passed ? DecisionStatus.APPROVED : DecisionStatus.DECLINED, journey.decisionStatus());
+            assertEquals(JourneyStep.COMPLETE, journey.step());
+            assertEquals(CurrentStatus.COMPLETED, journey.currentStatus());
+            assertEquals(T0 + 9, journey.state().get("completedAt").asLong());
+        }
+    }
+
+    @Test
+    void expiryAndFailureEndTheJourneyWithAnExplanationAndDoNotOverrideAFinalDecision() {
+        Journey expired = journey();
+        JourneyRules.await(expired, JourneyStep.CONSENT, "t", T0);
+        JourneyRules.expire(expired, T0 + 1);
+        assertEquals(DecisionStatus.EXPIRED, expired.decisionStatus());
+        assertEquals(CurrentStatus.COMPLETED, expired.currentStatus());
+        assertNull(expired.waitingStep());
+        assertTrue(expired.message().contains("expired"));
+        assertNull(JourneyRules.nextUserStep(expired));
+
+        Journey failed = journey();
+        JourneyRules.fail(failed, "States.Timeout", T0);
+        assertEquals(DecisionStatus.IN_REVIEW, failed.decisionStatus());
+        assertTrue(failed.message().contains("States.Timeout"));
+        JourneyRules.expire(failed, T0 + 1);
+        assertEquals(DecisionStatus.IN_REVIEW, failed.decisionStatus(), "a final decision stays");
+    }
+
+    @Test
+    void declinedConsentEndsTheJourneyDeclined() {
+        Journey journey = journey();
+        JourneyRules.acceptConsent(journey, false, T0);
+        JourneyRules.declineConsent(journey, T0 + 1);
+        assertEquals(DecisionStatus.DECLINED, journey.decisionStatus());
+        assertEquals("consent", JourneyView.result(journey, key -> "u:" + key).get("decision").get("reason").asText());
+        assertThrows(JourneyConflictException.class, () -> JourneyRules.requireNext(journey, JourneyStep.DOC_SELECTION));
+    }
+
+    @Test
+    void storageRoundTripKeepsEverything() {
+        Journey journey = journey();
+        JourneyRules.acceptConsent(journey, true, T0);
+        journey.setVersion(7);
+        Journey restored = Journey.fromStorage(journey.toStorage(), 7);
+        assertEquals(journey.toStorage(), restored.toStorage());
+        assertEquals(7, restored.version());
+        assertFalse(restored.toStorage().isEmpty());
+    }
+}
