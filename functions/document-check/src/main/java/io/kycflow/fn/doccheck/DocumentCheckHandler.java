@@ -23,6 +23,7 @@ import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
+import java.awt.image.BufferedImage;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
@@ -55,6 +56,13 @@ public final class DocumentCheckHandler extends JsonHandler {
         this.bucket = bucket;
         this.journeys = journeys;
         this.thresholds = thresholds;
+    }
+
+    @Override
+    public void prime() throws Exception {
+        super.prime();
+        journeys.find("priming", "j_priming");
+        ImageQualityAnalyzer.analyze(new BufferedImage(1200, 800, BufferedImage.TYPE_INT_RGB), thresholds);
     }
 
     @Override

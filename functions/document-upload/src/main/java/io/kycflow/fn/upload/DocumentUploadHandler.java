@@ -23,6 +23,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
@@ -31,6 +33,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 
 /**
  * S3 ObjectCreated trigger for journey uploads: really decodes each image, records it on the journey and resumes the
@@ -62,6 +65,15 @@ public final class DocumentUploadHandler extends JsonHandler {
 
     /** What happened to one uploaded object. */
     enum Outcome { ACCEPTED, REJECTED, DUPLICATE, IGNORED }
+
+    @Override
+    public void prime() throws Exception {
+        super.prime();
+        journeys.find("priming", "j_priming");
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB), "png", png);
+        inspector.inspect(png.toByteArray());
+    }
 
     @Override
     public JsonNode handle(JsonNode event, Context context) {

@@ -46,6 +46,12 @@ public final class JourneyRecorderHandler extends JsonHandler {
     }
 
     @Override
+    public void prime() throws Exception {
+        super.prime();
+        journeys.find("priming", "j_priming");
+    }
+
+    @Override
     public JsonNode handle(JsonNode event, Context context) {
         String action = event.path("action").asText();
         String tenantId = event.path("tenantId").asText();

@@ -2,6 +2,7 @@ package io.kycflow.fn.api;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kycflow.auth.Principal;
 import io.kycflow.auth.Secrets;
 import io.kycflow.aws.AwsClients;
@@ -14,6 +15,7 @@ import io.kycflow.http.ApiException;
 import io.kycflow.http.ApiRoutes;
 import io.kycflow.http.ErrorCode;
 import io.kycflow.journey.JourneyService;
+import io.kycflow.json.Json;
 import io.kycflow.net.UrlGuard;
 import io.kycflow.store.DynamoJourneyRepository;
 import io.kycflow.store.IdempotencyStore;
@@ -57,6 +59,16 @@ public final class SubmissionApiHandler extends JsonHandler {
                 new S3Links(AwsClients.s3Presigner(settings), settings.bucket()),
                 UrlGuard.fromAllowList(settings.get("KYCFLOW_CALLBACK_ALLOWLIST", "")),
                 settings.get("KYCFLOW_JOURNEY_BASE_URL", "https://journey.kycflow.invalid/j"));
+    }
+
+    @Override
+    public void prime() throws Exception {
+        super.prime();
+        // A read of a journey that cannot exist, through the whole request path (answers 404).
+        ObjectNode event = Json.object().put("httpMethod", "GET").put("path", "/journeys/j_priming");
+        event.putObject("requestContext").put("requestId", "priming").putObject("authorizer")
+                .put("tenantId", "priming").put("principalType", "apiKey").put("scopes", "kyc:read");
+        handle(event, null);
     }
 
     @Override
