@@ -68,6 +68,8 @@ public final class LocalRuntime implements AutoCloseable {
 
     private LocalRuntime(Config config) throws IOException {
         functions = new LocalFunctions();
+        // The API port first: if it is taken, fail before anything else has started.
+        gateway = new LocalApiGateway(functions, AUTHORIZER, API, config.port());
         LocalBackends.Options options = config.dataDir() == null
                 ? LocalBackends.Options.inMemory()
                 : LocalBackends.Options.persistent(config.dataDir());
@@ -89,7 +91,6 @@ public final class LocalRuntime implements AutoCloseable {
         sfnEndpoint = SfnHttpEndpoint.start(stepFunctions, 0);
         String stateMachineArn = stepFunctions.createStateMachine("kycflow-journey", journeyDefinition());
 
-        gateway = new LocalApiGateway(functions, AUTHORIZER, API, config.port());
         Map<String, String> env = new HashMap<>(backends.environment());
         env.put("AWS_ENDPOINT_URL_SFN", sfnEndpoint.endpoint().toString());
         env.put("KYCFLOW_TABLE", TABLE);
