@@ -96,7 +96,7 @@ final class ChildJvm {
         } finally {
             process.destroyForcibly();
         }
-        if (process.exitValue() != 0 || output.response() == null || output.timings() == null) {
+        if (process.exitValue() != 0 || output.response() == null || output.timings() == null || output.timings().length != 5) {
             throw failure("exited with " + process.exitValue() + " without a complete answer", command, stderrLog, output.logs());
         }
         long[] t = output.timings();
