@@ -6,6 +6,8 @@ import com.amazonaws.services.dynamodbv2.model.ListTablesRequest;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
@@ -23,6 +25,13 @@ final class DynamoDbLocalServer implements AutoCloseable {
     private final Server jetty;
     private final ServerConnector connector;
     private final LocalDynamoDBServerHandler handler;
+    /**
+     * DynamoDB Local runs background jobs (stream shard rollover, TTL) on a thread pool it makes on the first
+     * request and, on shutdown, lets finish instead of interrupting; a job asleep at that moment kept the JVM alive
+     * for minutes. We make that first request from a thread of this group, so the pool's threads belong to it and
+     * {@link #close()} can interrupt them.
+     */
+    private final ThreadGroup jobThreads = new ThreadGroup("dynamodb-local-jobs");
 
     private DynamoDbLocalServer(Server jetty, ServerConnector connector, LocalDynamoDBServerHandler handler) {
         this.jetty = jetty;
@@ -52,10 +61,11 @@ final class DynamoDbLocalServer implements AutoCloseable {
 
         var server = new DynamoDbLocalServer(jetty, connector, handler);
         try {
+            // Before the port opens, so no client request comes first. Also opens the database (loading the
+            // sqlite4java natives) now, so a broken setup fails here and the measured start-up time includes it.
+            server.inJobThreadGroup(() -> requestHandler.listTables(
+                    LocalBackends.ACCESS_KEY_ID, region, new ListTablesRequest()));
             jetty.start();
-            // Opens the database (and loads the sqlite4java natives) now rather than on the first client request,
-            // so a broken setup fails here and the measured start-up time includes it.
-            requestHandler.listTables(LocalBackends.ACCESS_KEY_ID, region, new ListTablesRequest());
             return server;
         } catch (Exception e) {
             LocalBackends.closeAfterFailure(e, server);
@@ -73,6 +83,18 @@ final class DynamoDbLocalServer implements AutoCloseable {
             jetty.stop();
         } finally {
             handler.close();
+            jobThreads.interrupt();
+        }
+    }
+
+    private void inJobThreadGroup(Runnable task) throws Exception {
+        FutureTask<Void> run = new FutureTask<>(task, null);
+        Thread thread = new Thread(jobThreads, run, "dynamodb-local-open");
+        thread.start();
+        try {
+            run.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 }

@@ -3,6 +3,7 @@ package io.kycflow.backends;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
@@ -28,7 +29,7 @@ final class EventCollector implements Consumer<String> {
             assertEquals(1, records.size(), event);
             keys.add(records.get(0).path("s3").path("object").path("key").asText());
             pending.add(records.get(0));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
