@@ -5,24 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 
 /**
@@ -45,95 +34,29 @@ import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
  *   <li>random values (States.UUID, States.MathRandom without seed) and context values that differ per run.</li>
  * </ul>
  * moto 5.2.1 also fails every StartExecution after the first on one server ("cannot pickle
- * '_thread.RLock'"), so the test resets moto's state ({@code POST /moto-api/reset}) before each case.
+ * '_thread.RLock'"), so the test resets moto's state ({@link MotoServer#reset()}) before each case.
  */
 class MotoDifferentialTest {
     private static final Duration FINISH_WITHIN = Duration.ofSeconds(15);
 
-    private static Process moto;
-    private static URI motoEndpoint;
-    private static SfnClient motoClient;
+    private static MotoServer moto;
     private static LocalStepFunctions local;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void startMoto() throws Exception {
-        String python = pythonWithMoto();
-        if (python == null) {
-            return;
-        }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        moto = new ProcessBuilder(python, "-m", "moto.server", "-H", "127.0.0.1", "-p", String.valueOf(port))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        motoEndpoint = URI.create("http://127.0.0.1:" + port);
-        waitUntilUp();
-        motoClient = Fixtures.sfnClient(motoEndpoint);
+        moto = MotoServer.start(null);
         // Real seconds here: the waits in the cases are at most one second, as on moto.
         local = LocalStepFunctions.builder().build();
     }
 
     @AfterAll
     static void stopMoto() throws InterruptedException {
-        if (motoClient != null) {
-            motoClient.close();
-        }
         if (local != null) {
             local.close();
         }
         if (moto != null) {
-            moto.destroy();
-            if (!moto.waitFor(5, TimeUnit.SECONDS)) {
-                moto.destroyForcibly();
-            }
+            moto.close();
         }
-    }
-
-    private static String pythonWithMoto() {
-        List<String> candidates = List.of("python3",
-                Path.of(System.getProperty("user.home"), ".pyenv", "shims", "python3").toString());
-        for (String python : candidates) {
-            if (!python.equals("python3") && !Files.isExecutable(Path.of(python))) {
-                continue;
-            }
-            try {
-                Process probe = new ProcessBuilder(python, "-c", "import moto")
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                if (probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0) {
-                    return python;
-                }
-            } catch (IOException | InterruptedException e) {
-                // Not usable; try the next one.
-            }
-        }
-        return null;
-    }
-
-    private static void waitUntilUp() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(motoEndpoint.resolve("/moto-api/")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // Not listening yet.
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("moto_server did not start on " + motoEndpoint);
-    }
-
-    private static void post(String path, String body) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(motoEndpoint.resolve(path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(2, response.statusCode() / 100, path + ": " + response.body());
     }
 
     /** Name, definition, input. */
@@ -259,17 +182,17 @@ class MotoDifferentialTest {
     @MethodSource("cases")
     void localMatchesMoto(String name, String definition, String input) throws Exception {
         // Assumed per case rather than in @BeforeAll so that the reports show each case as skipped.
-        assumeTrue(moto != null, "skipped: no python3 with moto (tried python3 and ~/.pyenv/shims/python3)");
+        assumeTrue(moto != null, MotoServer.NOT_AVAILABLE);
         // Both run at the same time; the waits in some cases then cost their seconds once.
         String localExecution = local.startExecution(
                 local.createStateMachine(Fixtures.uniqueName(name), definition), null, input);
-        post("/moto-api/reset", "");
-        post("/moto-api/config", "{\"stepfunctions\": {\"execute_state_machine\": true}}");
-        String machine = motoClient.createStateMachine(r -> r.name(Fixtures.uniqueName(name))
+        moto.reset();
+        String machine = moto.sfn().createStateMachine(r -> r.name(Fixtures.uniqueName(name))
                 .definition(definition).roleArn("arn:aws:iam::123456789012:role/moto")).stateMachineArn();
-        String execution = motoClient.startExecution(r -> r.stateMachineArn(machine)
+        String execution = moto.sfn().startExecution(r -> r.stateMachineArn(machine)
                 .name(Fixtures.uniqueName(name)).input(input)).executionArn();
-        DescribeExecutionResponse onMoto = awaitMoto(execution);
+        DescribeExecutionResponse onMoto = moto.awaitExecution(execution, FINISH_WITHIN);
+        assertNotEquals("RUNNING", onMoto.statusAsString(), "moto did not finish");
         ExecutionInfo onLocal = local.awaitExecution(localExecution, FINISH_WITHIN);
 
         assertEquals(onMoto.statusAsString(), onLocal.status().name(), "status");
@@ -277,16 +200,5 @@ class MotoDifferentialTest {
         if (onMoto.output() != null || onLocal.output() != null) {
             assertEquals(json(onMoto.output()), json(onLocal.output()), "output");
         }
-    }
-
-    private static DescribeExecutionResponse awaitMoto(String execution) throws InterruptedException {
-        long deadline = System.nanoTime() + FINISH_WITHIN.toNanos();
-        DescribeExecutionResponse response;
-        do {
-            Thread.sleep(20);
-            response = motoClient.describeExecution(r -> r.executionArn(execution));
-        } while (response.statusAsString().equals("RUNNING") && System.nanoTime() < deadline);
-        assertNotEquals("RUNNING", response.statusAsString(), "moto did not finish");
-        return response;
     }
 }

@@ -26,6 +26,8 @@ import java.util.jar.JarOutputStream;
  * its response line is read, together with the runner's own account of where that time went.
  */
 final class ChildJvm {
+    /** The children run on the harness's own JVM, the build JDK. */
+    static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
     /** Generous: a child that needs this long is broken, not slow. */
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 

@@ -1,0 +1,119 @@
+package io.kycflow.bench;
+
+import io.kycflow.image.SampleDocuments;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./kycflow bench [--runs N] [--journeys N]}: times each function's cold start on its events/ sample and the
+ * local journey's latency, and rewrites docs/PERFORMANCE.md with the figures. Runs from the project root once
+ * everything is built ({@code ./mvnw -DskipTests install}); it takes a few minutes.
+ */
+public final class Benchmarks {
+    private static final int DEFAULT_RUNS = 5;
+    private static final int DEFAULT_JOURNEYS = 20;
+    private static final int JOURNEY_WARM_UPS = 2;
+    private static final String USAGE = "usage: ./kycflow bench [--runs 1-50] [--journeys 1-500]";
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = DEFAULT_RUNS;
+        int journeys = DEFAULT_JOURNEYS;
+        try {
+            for (int i = 0; i < args.length; i += 2) {
+                String value = i + 1 < args.length ? args[i + 1] : "";
+                switch (args[i]) {
+                    case "--runs" -> runs = number(value, 50);
+                    case "--journeys" -> journeys = number(value, 500);
+                    default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage() + "\n" + USAGE);
+            System.exit(2);
+        }
+        System.setProperty("java.awt.headless", "true");
+        Path project = Path.of("").toAbsolutePath();
+        if (!Files.isRegularFile(project.resolve("template.yaml"))) {
+            throw new IllegalStateException("run the benchmarks from the project root (where template.yaml is)");
+        }
+        Path workDir = recreate(project.resolve("benchmarks/target/bench"));
+        Path report = project.resolve("docs/PERFORMANCE.md");
+        long started = System.nanoTime();
+        String loadAtStart = MachineFacts.loadAverage();
+
+        PrintStream console = System.out;
+        Consumer<String> progress = line -> console.println("bench: " + line);
+        progress.accept("load average " + loadAtStart + " on " + Runtime.getRuntime().availableProcessors()
+                + " processors; other work on the machine slows the figures down and spreads them out");
+        PerformanceReport.Inputs inputs;
+        // The functions running inside this JVM log a JSON line per step to stdout: keep them out of the progress.
+        try (PrintStream functionLog = new PrintStream(Files.newOutputStream(workDir.resolve("functions.log")), true,
+                StandardCharsets.UTF_8)) {
+            System.setOut(functionLog);
+            inputs = measure(project, workDir, runs, journeys, progress, started, loadAtStart);
+        } finally {
+            System.setOut(console);
+        }
+        Files.writeString(report, PerformanceReport.render(inputs));
+        progress.accept("wrote " + project.relativize(report) + " in " + inputs.took().toSeconds() + " s");
+    }
+
+    private static PerformanceReport.Inputs measure(Path project, Path workDir, int runs, int journeys,
+                                                    Consumer<String> progress, long started, String loadAtStart)
+            throws Exception {
+        byte[] passport = SampleDocuments.jpeg(SampleDocuments.passport());
+        byte[] selfie = SampleDocuments.jpeg(SampleDocuments.selfie());
+        List<String> jvmFlags = ColdStartBenchmark.templateJvmFlags(project);
+
+        progress.accept("starting the embedded backends and the Step Functions endpoint");
+        List<ColdStartBenchmark.Result> coldStarts;
+        Map<String, Long> artifactSizes;
+        try (SampleEnvironment environment = new SampleEnvironment(project, passport)) {
+            ColdStartBenchmark coldStart = new ColdStartBenchmark(project, environment, jvmFlags, workDir, progress);
+            artifactSizes = coldStart.artifactSizes();
+            coldStarts = coldStart.run(runs);
+        }
+        progress.accept("starting a LocalRuntime for the journeys");
+        JourneyBenchmark.Results journeyResults = JourneyBenchmark.run(JOURNEY_WARM_UPS, journeys, passport, selfie, progress);
+        MachineFacts machine = MachineFacts.collect(ChildJvm.JAVA, loadAtStart);
+        return new PerformanceReport.Inputs(machine, jvmFlags, runs, coldStarts, artifactSizes, journeyResults,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** Empties the work directory of an earlier run: its archives and jar copies would otherwise be in the way. */
+    private static Path recreate(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        return Files.createDirectories(dir);
+    }
+
+    private static int number(String value, int max) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1 && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("not a number from 1 to " + max + ": " + value);
+    }
+}

@@ -1,0 +1,197 @@
+package io.kycflow.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kycflow.bench.SampleEnvironment.Stage;
+import io.kycflow.bench.runner.ColdStartRunner;
+import io.kycflow.fn.api.SubmissionApiHandler;
+import io.kycflow.fn.authorizer.AuthorizerHandler;
+import io.kycflow.fn.doccheck.DocumentCheckHandler;
+import io.kycflow.fn.recorder.JourneyRecorderHandler;
+import io.kycflow.fn.upload.DocumentUploadHandler;
+import io.kycflow.json.Json;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Cold start of each function's deployment artifact: every run is a fresh JVM, timed to its first response to an
+ * events/ sample, next to a bare JVM that prints "hello". Each is also run with an AppCDS archive of its own.
+ *
+ * <p>Order: one discarded warm-up run of every target (OS file cache, the embedded servers' own warm-up), one
+ * training run per function that dumps its archive, then rounds that run every target without and with its
+ * archive, so that drifts in the machine's load spread over all targets alike.
+ */
+final class ColdStartBenchmark {
+
+    /** A function and one of its samples, what its response must show, and the seed it needs. */
+    record Target(String function, String handler, String event, Stage stage, String expectation,
+                  BiPredicate<SampleEnvironment, String> success) {
+
+        /** The bare JVM has no function. */
+        boolean bare() {
+            return function == null;
+        }
+
+        String label() {
+            return bare() ? "hello world (bare JVM)" : function + " " + event;
+        }
+    }
+
+    /** The bare-JVM baseline: no function, no seed. */
+    static final Target HELLO = new Target(null, null, null, null, "hello", (env, response) -> response.equals("hello"));
+
+    /** Every sample in events/, with the success its response must show. */
+    static final List<Target> FUNCTIONS = List.of(
+            new Target("authorizer", AuthorizerHandler.class.getName(), "authorizer-request.json", Stage.NO_JOURNEY,
+                    "an Allow policy", json((env, r) -> r.at("/policyDocument/Statement/0/Effect").asText().equals("Allow"))),
+            new Target("submission-api", SubmissionApiHandler.class.getName(), "submission-api-create-journey.json",
+                    Stage.NO_JOURNEY, "statusCode 201, then the journey's execution waiting for consent",
+                    json((env, r) -> r.path("statusCode").asInt() == 201
+                            && env.awaitsConsent(Json.parse(r.path("body").asText()).path("journeyId").asText()))),
+            new Target("submission-api", SubmissionApiHandler.class.getName(), "submission-api-get-status.json",
+                    Stage.CREATED, "statusCode 200", json((env, r) -> r.path("statusCode").asInt() == 200)),
+            new Target("document-upload", DocumentUploadHandler.class.getName(), "document-upload-s3-put.json",
+                    Stage.AWAITING_FRONT, "outcome ACCEPTED, then the waiting execution resumed",
+                    json((env, r) -> r.at("/results/0/outcome").asText().equals("ACCEPTED") && env.frontWaitResumed())),
+            new Target("document-check", DocumentCheckHandler.class.getName(), "document-check.json",
+                    Stage.FRONT_UPLOADED, "passed true", json((env, r) -> r.path("passed").asBoolean())),
+            new Target("journey-recorder", JourneyRecorderHandler.class.getName(), "journey-recorder-await.json",
+                    Stage.CREATED, "step CONSENT", json((env, r) -> r.path("step").asText().equals("CONSENT"))),
+            new Target("journey-recorder", JourneyRecorderHandler.class.getName(), "journey-recorder-complete.json",
+                    Stage.SELFIE_UPLOADED, "step COMPLETE, decision Approved",
+                    json((env, r) -> r.path("step").asText().equals("COMPLETE")
+                            && r.path("decisionStatus").asText().equals("Approved"))));
+
+    /** One target's runs without and with its AppCDS archive. */
+    record Result(Target target, List<ChildJvm.Run> plain, List<ChildJvm.Run> cds, long archiveBytes) {
+    }
+
+    private final Path projectDir;
+    private final Map<String, Path> artifacts = new LinkedHashMap<>();
+    private final SampleEnvironment environment;
+    private final List<String> jvmFlags;
+    private final Path workDir;
+    private final Path runnerJar;
+    private final Consumer<String> progress;
+
+    /**
+     * @param jvmFlags the functions' JVM options (template.yaml's JAVA_TOOL_OPTIONS)
+     * @param workDir  where the artifacts' copies, the runner jar, the archives and the children's stderr go
+     */
+    ColdStartBenchmark(Path projectDir, SampleEnvironment environment, List<String> jvmFlags, Path workDir,
+                       Consumer<String> progress) throws IOException {
+        this.projectDir = projectDir;
+        // Copies: a rebuild while the benchmark runs must neither change what is measured nor invalidate the
+        // archives, which record each jar's size and modification time.
+        for (Target target : FUNCTIONS) {
+            if (!artifacts.containsKey(target.function())) {
+                Path artifact = projectDir.resolve("functions").resolve(target.function()).resolve("target")
+                        .resolve(target.function() + ".jar");
+                if (!Files.isRegularFile(artifact)) {
+                    throw new IllegalStateException(artifact + " is missing: build with ./mvnw -DskipTests install");
+                }
+                artifacts.put(target.function(), Files.copy(artifact, workDir.resolve(target.function() + ".jar")));
+            }
+        }
+        this.environment = environment;
+        this.jvmFlags = jvmFlags;
+        this.workDir = workDir;
+        this.runnerJar = ChildJvm.writeRunnerJar(workDir);
+        this.progress = progress;
+    }
+
+    /** The JVM options template.yaml gives every function (JAVA_TOOL_OPTIONS in Globals). */
+    static List<String> templateJvmFlags(Path projectDir) throws IOException {
+        Matcher m = Pattern.compile("JAVA_TOOL_OPTIONS:\\s*\"([^\"]+)\"").matcher(Files.readString(projectDir.resolve("template.yaml")));
+        if (!m.find()) {
+            throw new IllegalStateException("template.yaml sets no JAVA_TOOL_OPTIONS");
+        }
+        return List.of(m.group(1).trim().split("\\s+"));
+    }
+
+    /** The size in bytes of each function's deployment artifact (the SAM CodeUri), as measured. */
+    Map<String, Long> artifactSizes() throws IOException {
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> artifact : artifacts.entrySet()) {
+            sizes.put(artifact.getKey(), Files.size(artifact.getValue()));
+        }
+        return sizes;
+    }
+
+    /** Runs the bare JVM and every sample {@code runs} times each way and returns them in that order. */
+    List<Result> run(int runs) throws IOException, InterruptedException {
+        List<Target> targets = Stream.concat(Stream.of(HELLO), FUNCTIONS.stream()).toList();
+        for (Target target : targets) {
+            progress.accept("warm-up: " + target.label());
+            launch(target, List.of());
+        }
+        Map<String, Path> archives = new LinkedHashMap<>();
+        for (Target target : targets) {
+            if (!archives.containsKey(archiveName(target))) {
+                Path archive = workDir.resolve(archiveName(target) + ".jsa");
+                progress.accept("AppCDS archive: " + target.label());
+                launch(target, List.of("-XX:ArchiveClassesAtExit=" + archive));
+                archives.put(archiveName(target), archive);
+            }
+        }
+        Map<Target, List<ChildJvm.Run>> plain = new LinkedHashMap<>();
+        Map<Target, List<ChildJvm.Run>> cds = new LinkedHashMap<>();
+        for (int round = 1; round <= runs; round++) {
+            for (Target target : targets) {
+                ChildJvm.Run without = launch(target, List.of());
+                // -Xshare:on: an archive the JVM cannot use fails the run instead of silently measuring nothing.
+                ChildJvm.Run with = launch(target, List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archives.get(archiveName(target))));
+                plain.computeIfAbsent(target, t -> new ArrayList<>()).add(without);
+                cds.computeIfAbsent(target, t -> new ArrayList<>()).add(with);
+                progress.accept("round %d/%d: %s %.0f ms, with AppCDS %.0f ms".formatted(round, runs, target.label(),
+                        without.totalMs(), with.totalMs()));
+            }
+        }
+        List<Result> results = new ArrayList<>();
+        for (Target target : targets) {
+            results.add(new Result(target, plain.get(target), cds.get(target), Files.size(archives.get(archiveName(target)))));
+        }
+        return results;
+    }
+
+    /** One archive per deployment artifact, trained on its first sample, as one would ship it. */
+    private static String archiveName(Target target) {
+        return target.bare() ? "hello" : target.function();
+    }
+
+    /** Seeds what the target's sample needs, runs it in a fresh JVM and checks its response. */
+    private ChildJvm.Run launch(Target target, List<String> extraFlags) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(ChildJvm.JAVA.toString());
+        command.addAll(jvmFlags);
+        command.addAll(extraFlags);
+        command.add("-cp");
+        command.add(target.bare() ? runnerJar.toString() : artifacts.get(target.function()) + File.pathSeparator + runnerJar);
+        command.add(ColdStartRunner.class.getName());
+        if (!target.bare()) {
+            environment.seed(target.stage());
+            command.add(target.handler());
+            command.add(projectDir.resolve("events").resolve(target.event()).toString());
+        }
+        ChildJvm.Run run = ChildJvm.run(command, environment.environment(), workDir.resolve(archiveName(target) + ".stderr.log"));
+        if (!target.success().test(environment, run.response())) {
+            throw new IllegalStateException(target.label() + ": expected " + target.expectation() + ", got " + run.response());
+        }
+        return run;
+    }
+
+    private static BiPredicate<SampleEnvironment, String> json(BiPredicate<SampleEnvironment, JsonNode> check) {
+        return (env, response) -> check.test(env, Json.parse(response));
+    }
+}

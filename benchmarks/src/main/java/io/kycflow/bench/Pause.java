@@ -1,0 +1,16 @@
+package io.kycflow.bench;
+
+/** The sleep of the polling loops. */
+final class Pause {
+    private Pause() {
+    }
+
+    static void millis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,397 @@
+package io.kycflow.bench;
+
+import io.kycflow.bench.ColdStartBenchmark.Result;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
+
+/** Renders docs/PERFORMANCE.md from one run's figures: every number on the page comes from that run. */
+final class PerformanceReport {
+    static final double COLD_START_TARGET_MS = 1000;
+    static final long ARTIFACT_TARGET_BYTES = 20_000_000;
+    static final double JOURNEY_TARGET_MS = 1000;
+
+    /** What one run measured, and how. */
+    record Inputs(MachineFacts machine, List<String> jvmFlags, int runs, List<Result> coldStarts,
+                  Map<String, Long> artifactSizes, JourneyBenchmark.Results journeys, Duration took) {
+    }
+
+    private final Inputs in;
+    private final List<Result> functions;
+    private final Result hello;
+    private final StringBuilder page = new StringBuilder();
+
+    private PerformanceReport(Inputs in) {
+        this.in = in;
+        this.functions = in.coldStarts().stream().filter(r -> !r.target().bare()).toList();
+        this.hello = in.coldStarts().stream().filter(r -> r.target().bare()).findFirst().orElseThrow();
+    }
+
+    static String render(Inputs in) {
+        return new PerformanceReport(in).render();
+    }
+
+    private String render() {
+        line("# kycflow performance");
+        line("");
+        line("Written by `./kycflow bench` on %s (commit %s). Every figure on this page comes from that one run, which "
+                .formatted(in.machine().date(), in.machine().commit())
+                + "took %d s; rerun it to refresh the page ([Rerun](#rerun)). The machine's load average was %s "
+                .formatted(in.took().toSeconds(), in.machine().load())
+                + "on %s processors: anything else running slows these figures down and spreads them out."
+                .formatted(in.machine().nproc()));
+        summary();
+        machine();
+        coldStart();
+        artifacts();
+        journey();
+        method();
+        caveats();
+        line("");
+        line("## Rerun");
+        line("");
+        line("```bash");
+        line("./kycflow bench                       # builds, measures, rewrites this page (a few minutes)");
+        line("./kycflow bench --runs 9 --journeys 50   # more runs per cold start, more journeys");
+        line("```");
+        line("");
+        line("Close other heavy work first: the figures are only as quiet as the machine. The harness is the "
+                + "`benchmarks/` module (`io.kycflow.bench.Benchmarks`); `./kycflow test` does not run it. Its work "
+                + "files (the artifacts' copies, the runner jar, the AppCDS archives, the children's stderr and the "
+                + "in-process functions' logs) are left in `benchmarks/target/bench/`.");
+        return page.toString();
+    }
+
+    // ---------------------------------------------------------------- sections
+
+    private void summary() {
+        section("Summary");
+        line("| target | measured | met |");
+        line("|---|---|---|");
+        line("| each function's first response within 1.0 s (fresh JVM, template.yaml's JVM options) | %s | %s |"
+                .formatted(coldStartSummary(Result::plain), verdict(coldStartMet(Result::plain))));
+        line("| the same with an AppCDS archive per function (measured as an option, not deployed) | %s | %s |"
+                .formatted(coldStartSummary(Result::cds), verdict(coldStartMet(Result::cds))));
+        Map.Entry<String, Long> largest = in.artifactSizes().entrySet().stream()
+                .max(Map.Entry.comparingByValue()).orElseThrow();
+        line("| each deployment artifact 20 MB or less | largest %s MB (%s) | %s |".formatted(
+                mb(largest.getValue()), largest.getKey(), verdict(largest.getValue() <= ARTIFACT_TARGET_BYTES)));
+        Stats completed = Stats.of(in.journeys().measured().stream().map(JourneyBenchmark.Sample::completedAtMs).toList());
+        line("| local journey: last upload to COMPLETE under 1 s | median %s ms, p95 %s ms, max %s ms over %d journeys | %s |"
+                .formatted(ms(completed.median()), ms(completed.p95()), ms(completed.max()), completed.count(),
+                        completed.max() < JOURNEY_TARGET_MS ? "yes, every journey"
+                                : completed.p95() < JOURNEY_TARGET_MS ? "p95 yes, not every journey" : "**no**"));
+    }
+
+    private String coldStartSummary(Runs runs) {
+        Result slowest = functions.stream().max(Comparator.comparingDouble(r -> total(runs.of(r)).median())).orElseThrow();
+        long everyRun = functions.stream().filter(r -> total(runs.of(r)).max() <= COLD_START_TARGET_MS).count();
+        long byMedian = functions.stream().filter(r -> total(runs.of(r)).median() <= COLD_START_TARGET_MS).count();
+        return "%d of %d samples within 1.0 s in every run, %d by median; slowest median %s ms (%s); bare JVM %s ms"
+                .formatted(everyRun, functions.size(), byMedian, ms(total(runs.of(slowest)).median()),
+                        slowest.target().label(), ms(total(runs.of(hello)).median()));
+    }
+
+    private boolean coldStartMet(Runs runs) {
+        return functions.stream().allMatch(r -> total(runs.of(r)).max() <= COLD_START_TARGET_MS);
+    }
+
+    private void machine() {
+        section("Machine");
+        line("| | |");
+        line("|---|---|");
+        line("| date | %s |".formatted(in.machine().date()));
+        line("| nproc | %s |".formatted(in.machine().nproc()));
+        line("| CPU (/proc/cpuinfo) | %s |".formatted(in.machine().cpuModel()));
+        line("| memory | %s |".formatted(in.machine().memory()));
+        line("| OS | %s |".formatted(in.machine().os()));
+        line("| load average (1 min) | %s |".formatted(in.machine().load()));
+        line("| commit | %s |".formatted(in.machine().commit()));
+        line("");
+        line("`java -version` of the JVM every measured process ran on:");
+        line("");
+        line("```");
+        line(in.machine().javaVersion());
+        line("```");
+    }
+
+    private void coldStart() {
+        section("1. Cold start per function");
+        line(("Each row is one sample from `events/`, run in a fresh JVM %d times (after one discarded warm-up run) "
+                + "with template.yaml's `JAVA_TOOL_OPTIONS` as JVM options: `%s`. Times are from just before the "
+                + "process is started to the moment its response line is read. The phase columns are the medians of "
+                + "each phase, so they add up to about, not exactly, the median. Every response was checked (column "
+                + "\"checked\") and every run answered it.").formatted(in.runs(), String.join(" ", in.jvmFlags())));
+        line("");
+        coldStartTable(Result::plain, false);
+        line("");
+        line("Phases: **launch** is process creation, the `java` launcher and loading the JVM library, up to the JVM's "
+                + "recorded start time; **JVM boot** is from there to `main` (VM and module system start-up, loading the "
+                + "runner); **init** is loading the handler class and constructing it, SDK clients included (Lambda's "
+                + "init phase); **first invocation** is the first `handleRequest`, the first SDK requests to the "
+                + "embedded services included. **classes** counts the classes loaded by the end of the run.");
+        line("");
+        line(whereTheTimeGoes());
+
+        subsection("With an AppCDS archive");
+        line("The same runs with `-Xshare:on -XX:SharedArchiveFile=<function>.jsa` added: one dynamic archive per "
+                + "deployment artifact, dumped with `-XX:ArchiveClassesAtExit` by one training run on the function's "
+                + "first sample (so the second sample of submission-api and journey-recorder uses an archive trained "
+                + "on the other one). `-Xshare:on` makes a run fail rather than silently run without its archive.");
+        line("");
+        coldStartTable(Result::cds, true);
+        line("");
+        line(appCdsEffect());
+
+        List<Result> misses = functions.stream().filter(r -> total(r.plain()).max() > COLD_START_TARGET_MS).toList();
+        if (!misses.isEmpty()) {
+            subsection("Misses, and what would fix them");
+            line("These samples have at least one run over 1.0 s without AppCDS (median, and where it goes):");
+            line("");
+            for (Result miss : misses) {
+                line("- **%s**: median %s ms = launch %s + JVM boot %s + init %s + first invocation %s ms; with AppCDS %s ms."
+                        .formatted(miss.target().label(), ms(total(miss.plain()).median()),
+                                ms(phase(miss.plain(), ChildJvm.Run::launchMs).median()),
+                                ms(phase(miss.plain(), ChildJvm.Run::vmMs).median()),
+                                ms(phase(miss.plain(), ChildJvm.Run::initMs).median()),
+                                ms(phase(miss.plain(), ChildJvm.Run::invokeMs).median()),
+                                ms(total(miss.cds()).median())));
+            }
+            line("");
+            line(PROPOSALS);
+        }
+    }
+
+    private void coldStartTable(Runs runs, boolean withArchive) {
+        line("| function | sample | checked | min | median | max | within 1.0 s | launch | JVM boot | init | first invocation | classes |"
+                + (withArchive ? " archive MB |" : ""));
+        line("|---|---|---|--:|--:|--:|---|--:|--:|--:|--:|--:|" + (withArchive ? "--:|" : ""));
+        for (Result result : in.coldStarts()) {
+            List<ChildJvm.Run> list = runs.of(result);
+            Stats total = total(list);
+            boolean bare = result.target().bare();
+            line("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%s".formatted(
+                    bare ? "hello world" : result.target().function(),
+                    bare ? "(bare JVM)" : "`" + result.target().event() + "`",
+                    result.target().expectation(),
+                    ms(total.min()), ms(total.median()), ms(total.max()),
+                    total.max() <= COLD_START_TARGET_MS ? "yes"
+                            : total.median() <= COLD_START_TARGET_MS ? "median only" : "**no**",
+                    ms(phase(list, ChildJvm.Run::launchMs).median()),
+                    ms(phase(list, ChildJvm.Run::vmMs).median()),
+                    bare ? "-" : ms(phase(list, ChildJvm.Run::initMs).median()),
+                    bare ? "-" : ms(phase(list, ChildJvm.Run::invokeMs).median()),
+                    ms(phase(list, ChildJvm.Run::classes).median()),
+                    withArchive ? " " + mb(result.archiveBytes()) + " |" : ""));
+        }
+    }
+
+    private String whereTheTimeGoes() {
+        return ("Where the time goes: the bare JVM answers in a median of %s ms (%s classes), and launch plus JVM boot "
+                + "cost the functions about as much (%s ms). What makes the difference is init, %s ms, mostly class "
+                + "loading and initialisation (the functions load %s classes) and building SDK clients, and the first "
+                + "invocation, %s ms: the SDK's first requests (marshalling, endpoint rules, signing, a new HTTP "
+                + "connection) and the function's own work, run once with the C1 compiler only.").formatted(
+                ms(total(hello.plain()).median()), ms(phase(hello.plain(), ChildJvm.Run::classes).median()),
+                range(Result::plain, list -> phase(list, ChildJvm.Run::launchMs).median() + phase(list, ChildJvm.Run::vmMs).median()),
+                range(Result::plain, list -> phase(list, ChildJvm.Run::initMs).median()),
+                range(Result::plain, list -> phase(list, ChildJvm.Run::classes).median()),
+                range(Result::plain, list -> phase(list, ChildJvm.Run::invokeMs).median()));
+    }
+
+    private String appCdsEffect() {
+        double least = Double.MAX_VALUE;
+        double most = 0;
+        for (Result result : functions) {
+            double saved = 1 - total(result.cds()).median() / total(result.plain()).median();
+            least = Math.min(least, saved);
+            most = Math.max(most, saved);
+        }
+        return ("AppCDS cuts the functions' median first response by %.0f%% to %.0f%%: init falls from %s ms to %s ms "
+                + "and the first invocation from %s ms to %s ms, because archived classes are mapped already parsed "
+                + "and verified instead of being read from the jar. Whether this can be had on Lambda is discussed "
+                + "below; with SnapStart, which the template enables, init is replaced by a snapshot restore anyway.")
+                .formatted(100 * least, 100 * most,
+                        range(Result::plain, list -> phase(list, ChildJvm.Run::initMs).median()),
+                        range(Result::cds, list -> phase(list, ChildJvm.Run::initMs).median()),
+                        range(Result::plain, list -> phase(list, ChildJvm.Run::invokeMs).median()),
+                        range(Result::cds, list -> phase(list, ChildJvm.Run::invokeMs).median()));
+    }
+
+    private static final String PROPOSALS = """
+            What would bring them under 1.0 s (proposals; nothing of this is implemented by the harness):
+
+            1. **SnapStart with priming, as deployed.** template.yaml enables SnapStart on every function and each \
+            handler primes its hot path before the snapshot (`JsonHandler.prime()`). On AWS a cold start is then a \
+            snapshot restore plus the first invocation: the restore replaces the launch, JVM boot and init columns \
+            above, and priming moves into the snapshot whatever part of the first-invocation column it exercises, \
+            so it should make a harmless call through every client the function uses, not only DynamoDB. This \
+            harness cannot measure SnapStart; measure it on AWS (`Restore Duration` in the REPORT log line).
+            2. **AppCDS, measured above.** Lambda honours `JAVA_TOOL_OPTIONS`, so \
+            `-XX:SharedArchiveFile=/var/task/<function>.jsa` can be deployed, without SnapStart. Two conditions, not \
+            yet verified on AWS: the archive must be dumped by the same JDK build as the Lambda java21 runtime's \
+            (otherwise the JVM ignores it, silently under the default `-Xshare:auto`), for instance in the \
+            `public.ecr.aws/lambda/java:21` image; and CDS archives only classes loaded from jars, while Lambda \
+            unpacks a jar CodeUri into `/var/task`, so the function would ship as a zip with its jar under `lib/`.
+            3. **Build on first use the clients a path does not need.** Without SnapStart, every client built in the \
+            constructor is init time on every cold start, used or not: for example document-check builds a Step \
+            Functions client that its changes never call (they resume no task), and submission-api's status route \
+            uses neither its Step Functions client nor its S3 presigner. Moving work from init into the first \
+            invocation, on the other hand, gains nothing here: both come before the first response.""";
+
+
+    private void artifacts() {
+        section("2. Deployment artifacts");
+        line("The shaded jar each function deploys (`functions/<name>/target/<name>.jar`, the SAM CodeUri); "
+                + "MB here is 10^6 bytes, the stricter reading of the 20 MB target.");
+        line("");
+        line("| function | bytes | MB | 20 MB or less |");
+        line("|---|--:|--:|---|");
+        in.artifactSizes().forEach((function, bytes) -> line("| %s | %d | %s | %s |".formatted(
+                function, bytes, mb(bytes), bytes <= ARTIFACT_TARGET_BYTES ? "yes" : "**no**")));
+        line("");
+        line("They are nearly the same size because every function bundles all of `shared/`'s dependencies (the "
+                + "DynamoDB, S3 and Step Functions SDKs, Jackson). A smaller jar would not by itself start faster: "
+                + "classes load when first used, not because they are in the jar.");
+    }
+
+    private void journey() {
+        section("3. Local journey latency");
+        JourneyBenchmark.Results journeys = in.journeys();
+        line(("%d passport journeys, one after another, over HTTP on a `LocalRuntime` (in memory, free ports), after "
+                + "%d warm-up journeys that are not counted. Each journey is driven as the end user would: create "
+                + "(tenant key), consent, document choice, front upload (presigned PUT), wait for FACE_CAPTURE, selfie "
+                + "upload, then the tenant polls the result; every journey ended Approved.")
+                .formatted(journeys.measured().size(), journeys.warmUp().size()));
+        line("");
+        line("| ms | median | p95 | max |");
+        line("|---|--:|--:|--:|");
+        journeyRow("last upload to COMPLETE: selfie PUT returned to the journey's `completedAt`",
+                JourneyBenchmark.Sample::completedAtMs);
+        journeyRow("last upload to COMPLETED first seen by a %d ms poll of `GET /journeys/{id}`"
+                .formatted(JourneyBenchmark.POLL_MILLIS), JourneyBenchmark.Sample::seenCompleteMs);
+        journeyRow("document check step: front PUT returned to FACE_CAPTURE first seen by a %d ms poll of `/status`"
+                .formatted(JourneyBenchmark.POLL_MILLIS), JourneyBenchmark.Sample::documentCheckMs);
+        line("");
+        line(("`completedAt` is written by the journey recorder with the same clock as the harness's, in the same "
+                + "process, so the first row is exact to the millisecond. After the selfie's PUT, s3proxy emits the "
+                + "ObjectCreated event, the upload function decodes the selfie and resumes the execution, and the "
+                + "state machine has the recorder complete the journey. The warm-up journeys took %s ms (last upload "
+                + "to COMPLETE) and %s ms (document check): the first journey in a fresh runtime pays for class "
+                + "loading and JIT warm-up.").formatted(
+                join(journeys.warmUp(), JourneyBenchmark.Sample::completedAtMs),
+                join(journeys.warmUp(), JourneyBenchmark.Sample::documentCheckMs)));
+    }
+
+    private void journeyRow(String label, ToDoubleFunction<JourneyBenchmark.Sample> value) {
+        Stats stats = Stats.of(in.journeys().measured().stream().map(value::applyAsDouble).toList());
+        line("| %s | %s | %s | %s |".formatted(label, ms(stats.median()), ms(stats.p95()), ms(stats.max())));
+    }
+
+    private void method() {
+        section("How the figures were obtained");
+        line("""
+                - Cold start: the harness JVM starts the embedded backends (`LocalBackends`: DynamoDB Local, s3proxy, \
+                ElasticMQ; in memory) and a Step Functions endpoint (`LocalStepFunctions` + `SfnHttpEndpoint`) running \
+                the unchanged `statemachines/journey.asl.json`, all on 127.0.0.1. Before every run it empties the \
+                table and seeds exactly what that sample refers to: tenant `demo-tenant`, the authorizer sample's API \
+                key, the front image at the bucket and key the upload sample names (that bucket is the child's \
+                `KYCFLOW_BUCKET`), and journey `j-demo` in the state the sample needs (created; waiting for the front \
+                with a real task token; front uploaded; front checked and selfie uploaded).
+                - Each run is `java <JAVA_TOOL_OPTIONS> -cp functions/<name>/target/<name>.jar:runner.jar \
+                io.kycflow.bench.runner.ColdStartRunner <handler> events/<sample>`, the artifacts being copied first \
+                so that a rebuild during the benchmark changes nothing. The runner is one class in a jar of its own \
+                (CDS will not dump an archive with a non-empty directory on the class path); it creates the handler \
+                with its no-arg constructor, as Lambda does, calls `handleRequest(in, out, null)` once and prints the \
+                response and its timestamps (JVM start from `RuntimeMXBean`, read after the response).
+                - The child's environment is exactly what the functions read and nothing inherited: `KYCFLOW_TABLE`, \
+                `KYCFLOW_BUCKET`, `KYCFLOW_STATE_MACHINE_ARN`, `AWS_ENDPOINT_URL_DYNAMODB`/`_S3`/`_SQS`/`_SFN`, \
+                `AWS_REGION`, credentials, `KYCFLOW_S3_PATH_STYLE=true`, plus `KYCFLOW_CALLBACK_ALLOWLIST` naming the \
+                create sample's callback host (so that it is not resolved by DNS) and `AWS_EC2_METADATA_DISABLED`.
+                - Every response is checked (the "checked" column), including the effect where there is one: the \
+                journey the create sample made reaches its wait for consent, and the execution the upload sample \
+                resumed succeeds. A run that fails, times out (60 s) or answers anything else stops the benchmark.
+                - Order: a warm-up run of every target, then one AppCDS training run per artifact, then rounds in \
+                which every target runs once without and once with its archive, hello world included, so that \
+                drifts in the machine's load spread over all of them.
+                - Local journey: `LocalRuntime` with port 0 and no data directory, driven by `java.net.http` from \
+                the same JVM; the images are `SampleDocuments.passport()` and `selfie()` from the shared test-jar.""");
+    }
+
+    private void caveats() {
+        section("Caveats");
+        line("""
+                - These are JVM cold starts on this machine, not Lambda cold starts. They leave out the Lambda \
+                runtime's own start-up and its Runtime API loop, and SnapStart (see above). Lambda gives a \
+                function a share of a vCPU in proportion to its memory (a whole one at 1,769 MB; the template gives \
+                1,024 MB, 2,048 MB to the two document functions), which can stretch the CPU-bound phases compared \
+                with the cores here.
+                - The child shares the 2 cores with the harness, which answers its DynamoDB, S3 and Step Functions \
+                requests in process; on AWS those are network round trips instead.
+                - The JVM above is the build JDK; Lambda's java21 runtime runs Java 21, whose class loading and CDS \
+                differ in detail. The children get this machine's default heap and garbage collector plus \
+                template.yaml's options; the Lambda runtime adds options of its own.
+                - The samples do the real work: document-check decodes and measures a 1600x1120 passport image in its \
+                first invocation, with the C1 compiler only.
+                - The journey figures are for a warm, single-user runtime; the 10 ms polls themselves add load.""");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Which of a result's two lists of runs. */
+    @FunctionalInterface
+    private interface Runs {
+        List<ChildJvm.Run> of(Result result);
+    }
+
+    private static Stats total(List<ChildJvm.Run> runs) {
+        return Stats.of(runs.stream().map(ChildJvm.Run::totalMs).toList());
+    }
+
+    private static Stats phase(List<ChildJvm.Run> runs, ToLongFunction<ChildJvm.Run> phase) {
+        return Stats.of(runs.stream().map(phase::applyAsLong).toList());
+    }
+
+    /** "a-b": the least and greatest value over the functions' samples. */
+    private String range(Runs runs, ToDoubleFunction<List<ChildJvm.Run>> value) {
+        double[] values = functions.stream().mapToDouble(r -> value.applyAsDouble(runs.of(r))).sorted().toArray();
+        return ms(values[0]) + "-" + ms(values[values.length - 1]);
+    }
+
+    private static String join(List<JourneyBenchmark.Sample> samples, ToDoubleFunction<JourneyBenchmark.Sample> value) {
+        return String.join(" and ", samples.stream().map(s -> ms(value.applyAsDouble(s))).toList());
+    }
+
+    private static String ms(double millis) {
+        return String.format(Locale.ROOT, "%.0f", millis);
+    }
+
+    private static String mb(long bytes) {
+        return String.format(Locale.ROOT, "%.2f", bytes / 1e6);
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "yes" : "**no**";
+    }
+
+    private void section(String title) {
+        line("");
+        line("## " + title);
+        line("");
+    }
+
+    private void subsection(String title) {
+        line("");
+        line("### " + title);
+        line("");
+    }
+
+    private void line(String text) {
+        page.append(text).append('\n');
+    }
+}
