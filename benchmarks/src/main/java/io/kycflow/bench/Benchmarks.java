@@ -80,16 +80,16 @@ public final class Benchmarks {
 
         progress.accept("starting the embedded backends and the Step Functions endpoint");
         List<ColdStartBenchmark.Result> coldStarts;
-        Map<String, Long> artifactSizes;
+        Map<String, ColdStartBenchmark.Artifact> artifacts;
         try (SampleEnvironment environment = new SampleEnvironment(project, passport)) {
             ColdStartBenchmark coldStart = new ColdStartBenchmark(project, environment, jvmFlags, workDir, progress);
-            artifactSizes = coldStart.artifactSizes();
+            artifacts = coldStart.artifacts();
             coldStarts = coldStart.run(runs);
         }
         progress.accept("starting a LocalRuntime for the journeys");
         JourneyBenchmark.Results journeyResults = JourneyBenchmark.run(JOURNEY_WARM_UPS, journeys, passport, selfie, progress);
         MachineFacts machine = MachineFacts.collect(ChildJvm.JAVA, loadAtStart);
-        return new PerformanceReport.Inputs(machine, jvmFlags, runs, coldStarts, artifactSizes, journeyResults,
+        return new PerformanceReport.Inputs(machine, jvmFlags, runs, coldStarts, artifacts, journeyResults,
                 Duration.ofNanos(System.nanoTime() - started));
     }
 

@@ -43,8 +43,10 @@ final class ChildJvm {
      * @param initMs   handler class loading, static init and constructor (the Lambda init phase)
      * @param invokeMs the first {@code handleRequest}, reading the event included
      * @param classes  classes loaded by the end, java.management's own included
+     * @param cpuMs    CPU time of all the child's threads (JIT compiler and GC included) by the end
      */
-    record Run(double totalMs, long launchMs, long vmMs, long initMs, long invokeMs, long classes, String response) {
+    record Run(double totalMs, long launchMs, long vmMs, long initMs, long invokeMs, long classes, long cpuMs,
+               String response) {
     }
 
     /**
@@ -98,12 +100,12 @@ final class ChildJvm {
         } finally {
             process.destroyForcibly();
         }
-        if (process.exitValue() != 0 || output.response() == null || output.timings() == null || output.timings().length != 5) {
+        if (process.exitValue() != 0 || output.response() == null || output.timings() == null || output.timings().length != 6) {
             throw failure("exited with " + process.exitValue() + " without a complete answer", command, stderrLog, output.logs());
         }
         long[] t = output.timings();
         return new Run((output.respondedNanos() - startedNanos) / 1e6, t[0] - startedMillis, t[1] - t[0], t[2] - t[1],
-                t[3] - t[2], t[4], output.response());
+                t[3] - t[2], t[4], t[5], output.response());
     }
 
     private static IllegalStateException failure(String what, List<String> command, Path stderrLog, List<String> logs) {

@@ -23,6 +23,8 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Cold start of each function's deployment artifact: every run is a fresh JVM, timed to its first response to an
@@ -78,7 +80,7 @@ final class ColdStartBenchmark {
     }
 
     private final Path projectDir;
-    private final Map<String, Path> artifacts = new LinkedHashMap<>();
+    private final Map<String, Path> artifactCopies = new LinkedHashMap<>();
     private final SampleEnvironment environment;
     private final List<String> jvmFlags;
     private final Path workDir;
@@ -95,13 +97,13 @@ final class ColdStartBenchmark {
         // Copies: a rebuild while the benchmark runs must neither change what is measured nor invalidate the
         // archives, which record each jar's size and modification time.
         for (Target target : FUNCTIONS) {
-            if (!artifacts.containsKey(target.function())) {
+            if (!artifactCopies.containsKey(target.function())) {
                 Path artifact = projectDir.resolve("functions").resolve(target.function()).resolve("target")
                         .resolve(target.function() + ".jar");
                 if (!Files.isRegularFile(artifact)) {
                     throw new IllegalStateException(artifact + " is missing: build with ./mvnw -DskipTests install");
                 }
-                artifacts.put(target.function(), Files.copy(artifact, workDir.resolve(target.function() + ".jar")));
+                artifactCopies.put(target.function(), Files.copy(artifact, workDir.resolve(target.function() + ".jar")));
             }
         }
         this.environment = environment;
@@ -120,13 +122,24 @@ final class ColdStartBenchmark {
         return List.of(m.group(1).trim().split("\\s+"));
     }
 
-    /** The size in bytes of each function's deployment artifact (the SAM CodeUri), as measured. */
-    Map<String, Long> artifactSizes() throws IOException {
-        Map<String, Long> sizes = new LinkedHashMap<>();
-        for (Map.Entry<String, Path> artifact : artifacts.entrySet()) {
-            sizes.put(artifact.getKey(), Files.size(artifact.getValue()));
+    /** A deployment artifact (the SAM CodeUri): its size and the AWS SDK service modules it carries. */
+    record Artifact(long bytes, List<String> sdkServices) {
+    }
+
+    /** Each function's deployment artifact, as measured. */
+    Map<String, Artifact> artifacts() throws IOException {
+        String services = "software/amazon/awssdk/services/";
+        Map<String, Artifact> artifacts = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> copy : artifactCopies.entrySet()) {
+            try (ZipFile jar = new ZipFile(copy.getValue().toFile())) {
+                List<String> sdkServices = jar.stream().map(ZipEntry::getName)
+                        .filter(name -> name.startsWith(services) && name.indexOf('/', services.length()) > 0)
+                        .map(name -> name.substring(services.length(), name.indexOf('/', services.length())))
+                        .distinct().sorted().toList();
+                artifacts.put(copy.getKey(), new Artifact(Files.size(copy.getValue()), sdkServices));
+            }
         }
-        return sizes;
+        return artifacts;
     }
 
     /** Runs the bare JVM and every sample {@code runs} times each way and returns them in that order. */
@@ -177,7 +190,7 @@ final class ColdStartBenchmark {
         command.addAll(jvmFlags);
         command.addAll(extraFlags);
         command.add("-cp");
-        command.add(target.bare() ? runnerJar.toString() : artifacts.get(target.function()) + File.pathSeparator + runnerJar);
+        command.add(target.bare() ? runnerJar.toString() : artifactCopies.get(target.function()) + File.pathSeparator + runnerJar);
         command.add(ColdStartRunner.class.getName());
         if (!target.bare()) {
             environment.seed(target.stage());

@@ -1,6 +1,7 @@
 package io.kycflow.bench;
 
 import io.kycflow.bench.ColdStartBenchmark.Result;
+import io.kycflow.image.SampleDocuments;
 
 import java.time.Duration;
 import java.util.Comparator;
@@ -18,7 +19,7 @@ final class PerformanceReport {
 
     /** What one run measured, and how. */
     record Inputs(MachineFacts machine, List<String> jvmFlags, int runs, List<Result> coldStarts,
-                  Map<String, Long> artifactSizes, JourneyBenchmark.Results journeys, Duration took) {
+                  Map<String, ColdStartBenchmark.Artifact> artifacts, JourneyBenchmark.Results journeys, Duration took) {
     }
 
     private final Inputs in;
@@ -39,12 +40,10 @@ final class PerformanceReport {
     private String render() {
         line("# kycflow performance");
         line("");
-        line("Written by `./kycflow bench` on %s (commit %s). Every figure on this page comes from that one run, which "
-                .formatted(in.machine().date(), in.machine().commit())
-                + "took %d s; rerun it to refresh the page ([Rerun](#rerun)). The machine's load average was %s "
-                .formatted(in.took().toSeconds(), in.machine().load())
-                + "on %s processors: anything else running slows these figures down and spreads them out."
-                .formatted(in.machine().nproc()));
+        line(("Written by `./kycflow bench` on %s (commit %s). Every figure on this page comes from that one run, "
+                + "which took %d s; rerun it to refresh the page ([Rerun](#rerun)). The machine's load average was %s "
+                + "on %s processors: anything else running slows these figures down and spreads them out.").formatted(
+                in.machine().date(), in.machine().commit(), in.took().toSeconds(), in.machine().load(), in.machine().nproc()));
         summary();
         machine();
         coldStart();
@@ -77,10 +76,10 @@ final class PerformanceReport {
                 .formatted(coldStartSummary(Result::plain), verdict(coldStartMet(Result::plain))));
         line("| the same with an AppCDS archive per function (measured as an option, not deployed) | %s | %s |"
                 .formatted(coldStartSummary(Result::cds), verdict(coldStartMet(Result::cds))));
-        Map.Entry<String, Long> largest = in.artifactSizes().entrySet().stream()
-                .max(Map.Entry.comparingByValue()).orElseThrow();
-        line("| each deployment artifact 20 MB or less | largest %s MB (%s) | %s |".formatted(
-                mb(largest.getValue()), largest.getKey(), verdict(largest.getValue() <= ARTIFACT_TARGET_BYTES)));
+        Map.Entry<String, ColdStartBenchmark.Artifact> largest = in.artifacts().entrySet().stream()
+                .max(Comparator.comparingLong(e -> e.getValue().bytes())).orElseThrow();
+        line("| each deployment artifact 20 MB or less | largest %s MB (%s) | %s |".formatted(mb(largest.getValue().bytes()),
+                largest.getKey(), verdict(largest.getValue().bytes() <= ARTIFACT_TARGET_BYTES)));
         Stats completed = Stats.of(in.journeys().measured().stream().map(JourneyBenchmark.Sample::completedAtMs).toList());
         line("| local journey: last upload to COMPLETE under 1 s | median %s ms, p95 %s ms, max %s ms over %d journeys | %s |"
                 .formatted(ms(completed.median()), ms(completed.p95()), ms(completed.max()), completed.count(),
@@ -134,7 +133,10 @@ final class PerformanceReport {
                 + "recorded start time; **JVM boot** is from there to `main` (VM and module system start-up, loading the "
                 + "runner); **init** is loading the handler class and constructing it, SDK clients included (Lambda's "
                 + "init phase); **first invocation** is the first `handleRequest`, the first SDK requests to the "
-                + "embedded services included. **classes** counts the classes loaded by the end of the run.");
+                + "embedded services included. **classes** counts the classes loaded by the end of the run, and **CPU** is "
+                + "the CPU time all of the child's threads used by then (the JIT compiler and the garbage collector "
+                + "run beside the main thread, so it can exceed the wall time; a run far slower than its CPU time "
+                + "waited for a core).");
         line("");
         line(whereTheTimeGoes());
 
@@ -168,14 +170,14 @@ final class PerformanceReport {
     }
 
     private void coldStartTable(Runs runs, boolean withArchive) {
-        line("| function | sample | checked | min | median | max | within 1.0 s | launch | JVM boot | init | first invocation | classes |"
+        line("| function | sample | checked | min | median | max | within 1.0 s | launch | JVM boot | init | first invocation | classes | CPU |"
                 + (withArchive ? " archive MB |" : ""));
-        line("|---|---|---|--:|--:|--:|---|--:|--:|--:|--:|--:|" + (withArchive ? "--:|" : ""));
+        line("|---|---|---|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|" + (withArchive ? "--:|" : ""));
         for (Result result : in.coldStarts()) {
             List<ChildJvm.Run> list = runs.of(result);
             Stats total = total(list);
             boolean bare = result.target().bare();
-            line("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%s".formatted(
+            line("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%s".formatted(
                     bare ? "hello world" : result.target().function(),
                     bare ? "(bare JVM)" : "`" + result.target().event() + "`",
                     result.target().expectation(),
@@ -187,6 +189,7 @@ final class PerformanceReport {
                     bare ? "-" : ms(phase(list, ChildJvm.Run::initMs).median()),
                     bare ? "-" : ms(phase(list, ChildJvm.Run::invokeMs).median()),
                     ms(phase(list, ChildJvm.Run::classes).median()),
+                    ms(phase(list, ChildJvm.Run::cpuMs).median()),
                     withArchive ? " " + mb(result.archiveBytes()) + " |" : ""));
         }
     }
@@ -196,12 +199,14 @@ final class PerformanceReport {
                 + "cost the functions about as much (%s ms). What makes the difference is init, %s ms, mostly class "
                 + "loading and initialisation (the functions load %s classes) and building SDK clients, and the first "
                 + "invocation, %s ms: the SDK's first requests (marshalling, endpoint rules, signing, a new HTTP "
-                + "connection) and the function's own work, run once with the C1 compiler only.").formatted(
+                + "connection) and the function's own work, run once with the C1 compiler only. It is CPU work: the "
+                + "functions use %s ms of CPU for their first response.").formatted(
                 ms(total(hello.plain()).median()), ms(phase(hello.plain(), ChildJvm.Run::classes).median()),
                 range(Result::plain, list -> phase(list, ChildJvm.Run::launchMs).median() + phase(list, ChildJvm.Run::vmMs).median()),
                 range(Result::plain, list -> phase(list, ChildJvm.Run::initMs).median()),
                 range(Result::plain, list -> phase(list, ChildJvm.Run::classes).median()),
-                range(Result::plain, list -> phase(list, ChildJvm.Run::invokeMs).median()));
+                range(Result::plain, list -> phase(list, ChildJvm.Run::invokeMs).median()),
+                range(Result::plain, list -> phase(list, ChildJvm.Run::cpuMs).median()));
     }
 
     private String appCdsEffect() {
@@ -250,14 +255,14 @@ final class PerformanceReport {
         line("The shaded jar each function deploys (`functions/<name>/target/<name>.jar`, the SAM CodeUri); "
                 + "MB here is 10^6 bytes, the stricter reading of the 20 MB target.");
         line("");
-        line("| function | bytes | MB | 20 MB or less |");
-        line("|---|--:|--:|---|");
-        in.artifactSizes().forEach((function, bytes) -> line("| %s | %d | %s | %s |".formatted(
-                function, bytes, mb(bytes), bytes <= ARTIFACT_TARGET_BYTES ? "yes" : "**no**")));
+        line("| function | bytes | MB | 20 MB or less | AWS SDK service modules |");
+        line("|---|--:|--:|---|---|");
+        in.artifacts().forEach((function, artifact) -> line("| %s | %d | %s | %s | %s |".formatted(function,
+                artifact.bytes(), mb(artifact.bytes()), artifact.bytes() <= ARTIFACT_TARGET_BYTES ? "yes" : "**no**",
+                String.join(", ", artifact.sdkServices()))));
         line("");
-        line("They are nearly the same size because every function bundles all of `shared/`'s dependencies (the "
-                + "DynamoDB, S3 and Step Functions SDKs, Jackson). A smaller jar would not by itself start faster: "
-                + "classes load when first used, not because they are in the jar.");
+        line("A smaller jar does not by itself start faster: classes are loaded when first used, not because they "
+                + "are in the jar. What counts for cold start is the classes loaded (section 1).");
     }
 
     private void journey() {
@@ -329,16 +334,21 @@ final class PerformanceReport {
                 - These are JVM cold starts on this machine, not Lambda cold starts. They leave out the Lambda \
                 runtime's own start-up and its Runtime API loop, and SnapStart (see above). Lambda gives a \
                 function a share of a vCPU in proportion to its memory (a whole one at 1,769 MB; the template gives \
-                1,024 MB, 2,048 MB to the two document functions), which can stretch the CPU-bound phases compared \
-                with the cores here.
-                - The child shares the 2 cores with the harness, which answers its DynamoDB, S3 and Step Functions \
-                requests in process; on AWS those are network round trips instead.
+                1,024 MB, and 2,048 MB to the two document functions), so CPU-bound phases can take longer there. \
+                The functions used %s ms of CPU for their first response here; if that were all on a 1,024 MB \
+                share (0.58 of a vCPU), it alone would take about %s ms.""".formatted(
+                range(Result::plain, list -> phase(list, ChildJvm.Run::cpuMs).median()),
+                range(Result::plain, list -> phase(list, ChildJvm.Run::cpuMs).median() * 1769 / 1024)));
+        line("""
+                - The child shares this machine's %s processors with the harness, which answers its DynamoDB, S3 and \
+                Step Functions requests in process; on AWS those are network round trips instead.
                 - The JVM above is the build JDK; Lambda's java21 runtime runs Java 21, whose class loading and CDS \
                 differ in detail. The children get this machine's default heap and garbage collector plus \
                 template.yaml's options; the Lambda runtime adds options of its own.
-                - The samples do the real work: document-check decodes and measures a 1600x1120 passport image in its \
+                - The samples do the real work: document-check decodes and measures a %dx%d passport image in its \
                 first invocation, with the C1 compiler only.
-                - The journey figures are for a warm, single-user runtime; the 10 ms polls themselves add load.""");
+                - The journey figures are for a warm, single-user runtime; the 10 ms polls themselves add load."""
+                .formatted(in.machine().nproc(), SampleDocuments.PASSPORT_WIDTH, SampleDocuments.PASSPORT_HEIGHT));
     }
 
     // ---------------------------------------------------------------- helpers

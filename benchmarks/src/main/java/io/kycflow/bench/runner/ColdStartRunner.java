@@ -17,8 +17,8 @@ import java.nio.file.Path;
  *
  * <p>It needs only the JDK and the handler interface, which every function jar carries; the harness ships it to
  * the child alone, in a one-class jar. Output, one line each: {@link #RESPONSE} and the response, then
- * {@link #TIMINGS} and JVM start, main entered, handler constructed, handler returned (epoch milliseconds) and
- * the number of classes loaded.
+ * {@link #TIMINGS} and JVM start, main entered, handler constructed, handler returned (epoch milliseconds), the
+ * number of classes loaded and the CPU time the process has used, all threads (milliseconds).
  *
  * <p>Usage: {@code ColdStartRunner [<handler class> <event file>]}
  */
@@ -51,7 +51,10 @@ public final class ColdStartRunner {
         // Read only after the response: loading java.management must not count in the parent's timing.
         long vmStarted = ManagementFactory.getRuntimeMXBean().getStartTime();
         long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
-        System.out.println(TIMINGS + vmStarted + " " + mainEntered + " " + constructed + " " + returned + " " + classes);
+        long cpuMillis = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1_000_000;
+        System.out.println(TIMINGS + vmStarted + " " + mainEntered + " " + constructed + " " + returned + " " + classes
+                + " " + cpuMillis);
         System.out.flush();
         // SDK clients may keep non-daemon threads alive; Lambda never waits for them either.
         System.exit(0);
