@@ -14,7 +14,12 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
+import software.amazon.awssdk.endpoints.Endpoint;
+
 import java.net.URI;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The one small factory for SDK clients. Explicit region, credentials and the url-connection HTTP client keep
@@ -26,7 +31,10 @@ public final class AwsClients {
     }
 
     public static DynamoDbClient dynamoDb(Settings settings) {
-        return configure(DynamoDbClient.builder(), settings, "DYNAMODB").build();
+        CompletableFuture<Endpoint> endpoint = fixedEndpoint(settings, "DYNAMODB", "dynamodb");
+        return configure(DynamoDbClient.builder(), settings, "DYNAMODB")
+                .endpointProvider(params -> endpoint)
+                .build();
     }
 
     public static S3Client s3(Settings settings) {
@@ -48,7 +56,43 @@ public final class AwsClients {
     }
 
     public static SfnClient sfn(Settings settings) {
-        return configure(SfnClient.builder(), settings, "SFN").build();
+        CompletableFuture<Endpoint> endpoint = fixedEndpoint(settings, "SFN", "states");
+        return configure(SfnClient.builder(), settings, "SFN")
+                .endpointProvider(params -> endpoint)
+                .build();
+    }
+
+    /**
+     * The service's regional endpoint, resolved once. The SDK's rules engine would load partition data and a few
+     * hundred classes on the first request to arrive at the same URL; a cold start should not pay for that. (S3 keeps
+     * the engine: its endpoints depend on the bucket and addressing style.)
+     */
+    static CompletableFuture<Endpoint> fixedEndpoint(Settings settings, String serviceId, String hostPrefix) {
+        URI uri = settings.endpoint(serviceId);
+        if (uri == null) {
+            String region = settings.region();
+            String suffix = region.toLowerCase(Locale.ROOT).startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
+            uri = URI.create("https://" + hostPrefix + "." + region + "." + suffix);
+        }
+        return CompletableFuture.completedFuture(Endpoint.builder().url(uri).build());
+    }
+
+    /**
+     * A client built on first use, then reused. A path that never calls a service (the status route never starts an
+     * execution, the document check never resumes one) then never pays the client's cold-start cost.
+     */
+    public static <T> Supplier<T> lazy(Supplier<T> factory) {
+        return new Supplier<>() {
+            private T client;
+
+            @Override
+            public synchronized T get() {
+                if (client == null) {
+                    client = factory.get();
+                }
+                return client;
+            }
+        };
     }
 
     /** Applies region, credentials, HTTP client and endpoint to any SDK client builder. */

@@ -35,6 +35,11 @@ public abstract class JsonHandler implements RequestStreamHandler {
         }
     };
 
+    static {
+        // Class initialisation runs before the subclass builds its clients, so the two overlap.
+        ColdStart.warmInBackground(ColdStart::requestPath);
+    }
+
     protected JsonHandler() {
         Core.getGlobalContext().register(priming);
     }

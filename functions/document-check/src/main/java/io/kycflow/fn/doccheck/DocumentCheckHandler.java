@@ -3,6 +3,7 @@ package io.kycflow.fn.doccheck;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kycflow.aws.AwsClients;
+import io.kycflow.aws.ColdStart;
 import io.kycflow.aws.JsonHandler;
 import io.kycflow.aws.Log;
 import io.kycflow.aws.Settings;
@@ -39,6 +40,10 @@ public final class DocumentCheckHandler extends JsonHandler {
     private final QualityThresholds thresholds;
     private final ImageInspector inspector = new ImageInspector();
 
+    static {
+        ColdStart.warmInBackground(ColdStart::imageCodecs);
+    }
+
     /** Lambda entry point. */
     public DocumentCheckHandler() {
         this(Settings.fromEnvironment(), Clock.systemUTC());
@@ -47,7 +52,7 @@ public final class DocumentCheckHandler extends JsonHandler {
     public DocumentCheckHandler(Settings settings, Clock clock) {
         this(AwsClients.s3(settings), settings.bucket(), new JourneyService(
                         new DynamoJourneyRepository(AwsClients.dynamoDb(settings), settings.table()),
-                        new SfnJourneys(AwsClients.sfn(settings), settings.get("KYCFLOW_STATE_MACHINE_ARN", "")), clock),
+                        new SfnJourneys(AwsClients.lazy(() -> AwsClients.sfn(settings)), settings.get("KYCFLOW_STATE_MACHINE_ARN", "")), clock),
                 QualityThresholds.fromEnvironment(settings.env()));
     }
 

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.kycflow.aws.AwsClients;
+import io.kycflow.aws.ColdStart;
 import io.kycflow.aws.JsonHandler;
 import io.kycflow.aws.Log;
 import io.kycflow.aws.Settings;
@@ -45,7 +46,12 @@ public final class DocumentUploadHandler extends JsonHandler {
 
     private final S3Client s3;
     private final JourneyService journeys;
+    private final SfnJourneys stateMachine;
     private final ImageInspector inspector = new ImageInspector();
+
+    static {
+        ColdStart.warmInBackground(ColdStart::imageCodecs);
+    }
 
     /** Lambda entry point. */
     public DocumentUploadHandler() {
@@ -53,14 +59,14 @@ public final class DocumentUploadHandler extends JsonHandler {
     }
 
     public DocumentUploadHandler(Settings settings, Clock clock) {
-        this(AwsClients.s3(settings), new JourneyService(
-                new DynamoJourneyRepository(AwsClients.dynamoDb(settings), settings.table()),
-                new SfnJourneys(AwsClients.sfn(settings), settings.get("KYCFLOW_STATE_MACHINE_ARN", "")), clock));
+        this(AwsClients.s3(settings), new DynamoJourneyRepository(AwsClients.dynamoDb(settings), settings.table()),
+                new SfnJourneys(AwsClients.lazy(() -> AwsClients.sfn(settings)), settings.get("KYCFLOW_STATE_MACHINE_ARN", "")), clock);
     }
 
-    DocumentUploadHandler(S3Client s3, JourneyService journeys) {
+    DocumentUploadHandler(S3Client s3, DynamoJourneyRepository repository, SfnJourneys stateMachine, Clock clock) {
         this.s3 = s3;
-        this.journeys = journeys;
+        this.journeys = new JourneyService(repository, stateMachine, clock);
+        this.stateMachine = stateMachine;
     }
 
     /** What happened to one uploaded object. */
@@ -70,6 +76,7 @@ public final class DocumentUploadHandler extends JsonHandler {
     public void prime() throws Exception {
         super.prime();
         journeys.find("priming", "j_priming");
+        stateMachine.prime();
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB), "png", png);
         inspector.inspect(png.toByteArray());

@@ -22,6 +22,7 @@ import java.time.Clock;
  */
 public final class JourneyRecorderHandler extends JsonHandler {
     private final JourneyService journeys;
+    private final SfnJourneys stateMachine;
 
     /** Lambda entry point. */
     public JourneyRecorderHandler() {
@@ -29,13 +30,14 @@ public final class JourneyRecorderHandler extends JsonHandler {
     }
 
     public JourneyRecorderHandler(Settings settings, Clock clock) {
-        this(new JourneyService(new DynamoJourneyRepository(AwsClients.dynamoDb(settings), settings.table()),
-                // The ARN is not needed to resume tasks: the token names the execution.
-                new SfnJourneys(AwsClients.sfn(settings), settings.get("KYCFLOW_STATE_MACHINE_ARN", "")), clock));
+        // The ARN is not needed to resume tasks: the token names the execution.
+        this(new DynamoJourneyRepository(AwsClients.dynamoDb(settings), settings.table()),
+                new SfnJourneys(AwsClients.lazy(() -> AwsClients.sfn(settings)), settings.get("KYCFLOW_STATE_MACHINE_ARN", "")), clock);
     }
 
-    JourneyRecorderHandler(JourneyService journeys) {
-        this.journeys = journeys;
+    JourneyRecorderHandler(DynamoJourneyRepository repository, SfnJourneys stateMachine, Clock clock) {
+        this.journeys = new JourneyService(repository, stateMachine, clock);
+        this.stateMachine = stateMachine;
     }
 
     /** The journey the event names does not exist (a bug or a deleted journey): the step fails visibly. */
@@ -49,6 +51,7 @@ public final class JourneyRecorderHandler extends JsonHandler {
     public void prime() throws Exception {
         super.prime();
         journeys.find("priming", "j_priming");
+        stateMachine.prime();
     }
 
     @Override

@@ -60,6 +60,12 @@ final class JourneyApi {
         this.journeyBaseUrl = journeyBaseUrl;
     }
 
+    /** Builds the lazily created clients and presigns once (SnapStart priming; no request is sent). */
+    void prime() {
+        stateMachine.prime();
+        links.readUrl("uploads/priming");
+    }
+
     /** POST /journeys: stores the journey with its token and starts its execution. */
     ApiResponse create(Principal caller, String body) {
         JsonBody request = JsonBody.parse(body, CREATE_FIELDS);

@@ -54,9 +54,9 @@ public final class SubmissionApiHandler extends JsonHandler {
 
     private static JourneyApi wire(Settings settings, DynamoDbClient dynamo, Clock clock) {
         DynamoJourneyRepository repository = new DynamoJourneyRepository(dynamo, settings.table());
-        SfnJourneys stateMachine = new SfnJourneys(AwsClients.sfn(settings), settings.stateMachineArn());
+        SfnJourneys stateMachine = new SfnJourneys(AwsClients.lazy(() -> AwsClients.sfn(settings)), settings.stateMachineArn());
         return new JourneyApi(new JourneyService(repository, stateMachine, clock), repository, stateMachine,
-                new S3Links(AwsClients.s3Presigner(settings), settings.bucket()),
+                new S3Links(AwsClients.lazy(() -> AwsClients.s3Presigner(settings)), settings.bucket()),
                 UrlGuard.fromAllowList(settings.get("KYCFLOW_CALLBACK_ALLOWLIST", "")),
                 settings.get("KYCFLOW_JOURNEY_BASE_URL", "https://journey.kycflow.invalid/j"));
     }
@@ -69,6 +69,7 @@ public final class SubmissionApiHandler extends JsonHandler {
         event.putObject("requestContext").put("requestId", "priming").putObject("authorizer")
                 .put("tenantId", "priming").put("principalType", "apiKey").put("scopes", "kyc:read");
         handle(event, null);
+        journeys.prime();
     }
 
     @Override
