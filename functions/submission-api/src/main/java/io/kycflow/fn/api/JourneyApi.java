@@ -91,7 +91,17 @@ final class JourneyApi {
                 request.string("locale", 35, LOCALE, "a language tag such as en or es-ES"));
         String token = Secrets.newJourneyToken();
         repository.create(journey, Secrets.hash(token));
-        stateMachine.start(journey, now);
+        try {
+            stateMachine.start(journey, now);
+        } catch (RuntimeException e) {
+            // Without an execution nothing would ever move or expire the journey: end it, explained, and let the
+            // caller retry with a new one.
+            journeys.update(journey.tenantId(), journeyId, (j, at) -> {
+                JourneyRules.fail(j, "the journey could not be started", at);
+                return null;
+            });
+            throw e;
+        }
 
         ObjectNode response = Json.object()
                 .put("journeyId", journeyId)
