@@ -14,6 +14,8 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.endpoints.Endpoint;
 
 import java.net.URI;
@@ -40,6 +42,10 @@ public final class AwsClients {
     public static S3Client s3(Settings settings) {
         return configure(S3Client.builder(), settings, "S3")
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.s3PathStyle()).build())
+                // Checksums only where S3 requires them: TLS already protects the transfer, and computing CRCs on
+                // every upload and download costs class loading and CPU on each cold start.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .build();
     }
 
