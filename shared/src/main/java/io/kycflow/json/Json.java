@@ -42,18 +42,21 @@ public final class Json {
 
     /** Parses JSON text; throws {@link InvalidJsonException} when it is not one JSON document. */
     public static JsonNode parse(String text) {
-        try (JsonParser parser = FACTORY.createParser(text)) {
-            return document(parser);
-        } catch (JsonProcessingException e) {
-            throw new InvalidJsonException(e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(() -> FACTORY.createParser(text));
     }
 
     /** Parses a JSON stream; throws {@link InvalidJsonException} when it is not one JSON document. */
     public static JsonNode parse(InputStream in) {
-        try (JsonParser parser = FACTORY.createParser(in)) {
+        return parse(() -> FACTORY.createParser(in));
+    }
+
+    /** Opens a parser over some input. */
+    private interface ParserSource {
+        JsonParser open() throws IOException;
+    }
+
+    private static JsonNode parse(ParserSource source) {
+        try (JsonParser parser = source.open()) {
             return document(parser);
         } catch (JsonProcessingException e) {
             throw new InvalidJsonException(e.getOriginalMessage());
