@@ -10,10 +10,13 @@ package io.kycflow.matching;
  *       do not count against a match, while every query part that finds nothing pulls the score down.</li>
  * </ul>
  * Calibrated on OFAC's own results: a part only matches a part with the same first letter (OFAC finds
- * candidates by first letter), and parts of one or two letters (initials, "AL", "UN") are left out of the mean
+ * candidates by first letter) and only when the spellings are at least 70% alike, and parts of one or two letters (initials, "AL", "UN") are left out of the mean
  * when the query has longer parts. On top of OFAC, for names OFAC would miss: a part may also match a
- * candidate part with the same consonant skeleton (transliteration variants such as WLADIMIR/VLADIMIR,
- * FLADYMYR/VLADIMIR), and two adjacent parts may match one written together (ABU BAKR / ABUBAKR).
+ * candidate part with the same consonant skeleton when either name was transliterated from a non-Latin script
+ * (transliteration variants such as FLADYMYR/VLADIMIR from Arabic); between Latin spellings an initial W and V
+ * count as the same letter (German/Polish WLADIMIR, VLADIMIR); and two adjacent parts may match one written
+ * together (ABU BAKR / ABUBAKR). The skeleton is not used between two Latin-script names: there it matched
+ * unrelated names (GEORGE BUSH / GROUPE FLEURETTE) that OFAC's tool scores low.
  *
  * <p>The score is directional: the query is the name being screened. Stateless and thread-safe.
  */
@@ -23,6 +26,8 @@ public final class NameMatcher {
     private static final double SKELETON_WEIGHT = 0.9;
     /** Skeletons less alike than this do not count at all. */
     private static final double SKELETON_MIN = 0.85;
+    /** A part spelled less alike than this to every candidate part counts as not found (0), as in OFAC's tool. */
+    private static final double PART_MIN = 0.7;
     /** Parts at most this long are left out of the mean when longer parts exist. */
     private static final int SHORT_PART = 2;
 
@@ -39,21 +44,21 @@ public final class NameMatcher {
             return 0;
         }
         double whole = JaroWinkler.similarity(query.asWritten(), candidate.asWritten());
-        double parts = partsScore(query, candidate);
+        double parts = partsScore(query, candidate, query.transliterated() || candidate.transliterated());
         return (int) Math.round(100 * Math.max(whole, parts));
     }
 
-    private static double partsScore(PreparedName query, PreparedName candidate) {
+    private static double partsScore(PreparedName query, PreparedName candidate, boolean sounded) {
         String[] q = query.tokenArray();
         String[] qs = query.skeletonArray();
         double[] best = new double[q.length];
         for (int i = 0; i < q.length; i++) {
-            best[i] = bestPart(q[i], qs[i], candidate);
+            best[i] = bestPart(q[i], qs[i], candidate, sounded);
         }
         // "ABU BAKR" against ABUBAKR: the joined pair's score stands for both parts
         for (int i = 0; i + 1 < q.length; i++) {
             String joined = q[i] + q[i + 1];
-            double pair = bestPart(joined, Phonetics.skeleton(joined), candidate);
+            double pair = bestPart(joined, Phonetics.skeleton(joined), candidate, sounded);
             if (pair > best[i] && pair > best[i + 1]) {
                 best[i] = pair;
                 best[i + 1] = pair;
@@ -75,33 +80,46 @@ public final class NameMatcher {
     }
 
     /** The best score of one query part against the candidate's parts and adjacent pairs of them. */
-    private static double bestPart(String part, String skeleton, PreparedName candidate) {
+    private static double bestPart(String part, String skeleton, PreparedName candidate, boolean sounded) {
         String[] c = candidate.tokenArray();
         String[] cs = candidate.skeletonArray();
         double best = 0;
         for (int j = 0; j < c.length && best < 1; j++) {
-            best = Math.max(best, partSimilarity(part, skeleton, c[j], cs[j]));
+            best = Math.max(best, partSimilarity(part, skeleton, c[j], cs[j], sounded));
             if (j + 1 < c.length && c[j].charAt(0) == part.charAt(0)
                     && part.length() >= c[j].length() + c[j + 1].length() - 1) {
                 // "ABUBAKR" against ABU BAKR
                 String joined = c[j] + c[j + 1];
-                best = Math.max(best, partSimilarity(part, skeleton, joined, Phonetics.skeleton(joined)));
+                best = Math.max(best, partSimilarity(part, skeleton, joined, Phonetics.skeleton(joined), sounded));
             }
         }
         return best;
     }
 
-    private static double partSimilarity(String a, String aSkeleton, String b, String bSkeleton) {
+    private static double partSimilarity(String a, String aSkeleton, String b, String bSkeleton, boolean sounded) {
         if (a.equals(b)) {
             return 1;
         }
         // OFAC compares spellings only when the first letters agree
         double spelled = a.charAt(0) == b.charAt(0) ? JaroWinkler.similarity(a, b) : 0;
-        if (aSkeleton.isEmpty() || bSkeleton.isEmpty()) {
+        if (spelled < PART_MIN) {
+            // a weak resemblance (BUSH / BOUTROS) is no match of that part; OFAC counts it as not found
+            spelled = 0;
+        }
+        if (spelled == 0 && isWv(a.charAt(0)) && isWv(b.charAt(0))) {
+            // German, Polish and Dutch write W for the V of other languages (WLADIMIR, VLADIMIR): compare the
+            // spellings as if the first letters agreed
+            spelled = JaroWinkler.similarity(b.charAt(0) + a.substring(1), b);
+        }
+        if (!sounded || aSkeleton.isEmpty() || bSkeleton.isEmpty()) {
             return spelled;
         }
         // a near-identical skeleton means another transliteration of the same name
-        double sounded = JaroWinkler.similarity(aSkeleton, bSkeleton);
-        return Math.max(spelled, sounded >= SKELETON_MIN ? SKELETON_WEIGHT * sounded : 0);
+        double skeletons = JaroWinkler.similarity(aSkeleton, bSkeleton);
+        return Math.max(spelled, skeletons >= SKELETON_MIN ? SKELETON_WEIGHT * skeletons : 0);
+    }
+
+    private static boolean isWv(char c) {
+        return c == 'W' || c == 'V';
     }
 }

@@ -100,7 +100,8 @@ public final class NameNormalizer {
         return APOSTROPHES.matcher(out.toString().toUpperCase(Locale.ROOT)).replaceAll("");
     }
 
-    private static boolean hasNonLatinLetters(String text) {
+    /** Whether {@code text} has letters of a non-Latin script, that is, normalisation transliterates it. */
+    static boolean hasNonLatinLetters(String text) {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             if (Character.isLetter(cp) && Character.UnicodeScript.of(cp) != Character.UnicodeScript.LATIN) {

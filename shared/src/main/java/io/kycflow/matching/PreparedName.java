@@ -15,6 +15,7 @@ public final class PreparedName {
     private final String[] tokens;
     private final String[] skeletons;
     private final String asWritten;
+    private final boolean transliterated;
 
     private PreparedName(String original, NormalizedName normalized) {
         this.original = original;
@@ -24,6 +25,7 @@ public final class PreparedName {
             skeletons[i] = Phonetics.skeleton(tokens[i]);
         }
         this.asWritten = normalized.asWritten();
+        this.transliterated = original != null && NameNormalizer.hasNonLatinLetters(original);
     }
 
     /** Prepares a name whose kind is not known. */
@@ -57,6 +59,11 @@ public final class PreparedName {
 
     String[] skeletonArray() {
         return skeletons;
+    }
+
+    /** Whether the name was written in a non-Latin script and reached Latin letters by transliteration. */
+    boolean transliterated() {
+        return transliterated;
     }
 
     @Override
