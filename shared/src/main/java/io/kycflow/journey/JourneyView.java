@@ -36,12 +36,12 @@ public final class JourneyView {
             String key = journey.image(side);
             images.put(side.resultName(), key == null ? null : links.readUrl(key));
         }
-        captured.set("consent", state.get("consent") == null ? null : state.get("consent"));
+        captured.set("consent", state.get("consent"));
         captured.put("country", journey.country());
         captured.put("idType", Json.text(state, "idType"));
 
         result.set("matchPercentage", state.has("matchPercentage") ? state.get("matchPercentage") : Json.object());
-        result.set("documentIntelligence", journey.documentIntelligence() == null ? null : journey.documentIntelligence());
+        result.set("documentIntelligence", journey.documentIntelligence());
         result.set("selfieAnalysis", state.get("selfieAnalysis"));
         result.put("clientId", journey.tenantId());
         result.put("userId", Json.text(state, "userId"));
@@ -55,9 +55,10 @@ public final class JourneyView {
         result.set("userInfo", state.has("userInfo") ? state.get("userInfo") : Json.object());
         result.put("locale", Json.text(state, "locale"));
         result.put("createdAt", journey.createdAt());
-        putMillis(result, "startedAt", state);
-        putMillis(result, "completedAt", state);
-        putMillis(result, "updatedAt", state);
+        // Absent timestamps are JSON null (Jackson turns a null value into a null node).
+        result.set("startedAt", state.get("startedAt"));
+        result.set("completedAt", state.get("completedAt"));
+        result.set("updatedAt", state.get("updatedAt"));
         result.put("expiresAt", journey.expiresAt());
         result.set("decision", decision(journey, links));
         return result;
@@ -84,10 +85,5 @@ public final class JourneyView {
         decision.putArray("face_matches");
         decision.putArray("aml_screenings");
         return decision;
-    }
-
-    private static void putMillis(ObjectNode target, String field, JsonNode state) {
-        JsonNode value = state.get(field);
-        target.set(field, value == null ? null : value);
     }
 }

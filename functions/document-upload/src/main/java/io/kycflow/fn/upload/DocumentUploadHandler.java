@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -151,7 +152,7 @@ public final class DocumentUploadHandler extends JsonHandler {
     /** Decodes the object; null when it no longer exists. Oversized objects are refused without being read. */
     private ImageInspection inspect(String bucket, String key, long size) {
         if (size > ImageLimits.DEFAULT.maxBytes()) {
-            return inspectUnchecked(java.io.InputStream.nullInputStream(), size);
+            return inspectUnchecked(InputStream.nullInputStream(), size);
         }
         try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key))) {
             return inspectUnchecked(in, in.response().contentLength());
@@ -162,7 +163,7 @@ public final class DocumentUploadHandler extends JsonHandler {
         }
     }
 
-    private ImageInspection inspectUnchecked(java.io.InputStream in, long size) {
+    private ImageInspection inspectUnchecked(InputStream in, long size) {
         try {
             return inspector.inspect(in, size);
         } catch (IOException e) {

@@ -167,9 +167,9 @@ final class JourneyApi {
 
     private ApiResponse userInput(Principal caller, String journeyId, JourneyStep step,
                                   java.util.function.ObjLongConsumer<Journey> input) {
-        load(caller, journeyId);
         try {
-            Journey journey = journeys.userInput(caller.tenantId(), journeyId, step, input).orElseThrow(() -> notFound());
+            // One read-modify-write: a missing (or another tenant's) journey comes back empty, hence 404.
+            Journey journey = journeys.userInput(caller.tenantId(), journeyId, step, input).orElseThrow(JourneyApi::notFound);
             return ApiResponse.json(200, JourneyView.status(journey));
         } catch (JourneyConflictException e) {
             throw new ApiException(ErrorCode.CONFLICT, e.getMessage());
