@@ -4,14 +4,18 @@ package io.kycflow.matching;
  * Scores how well a screened (query) name matches a listed (candidate) name, 0-100, in the way OFAC's Sanctions
  * List Search tool does (FAQ 249): the higher of two techniques,
  * <ul>
- *   <li>whole name: Jaro-Winkler of the query against the candidate as written;</li>
+ *   <li>whole name: Jaro-Winkler of the query against the candidate as written, a hyphen joining two parts
+ *       kept (AL-QAEDA is 100 against AL QAEDA by its parts, but as a whole further from AL QAIDA than
+ *       AL QAEDA is);</li>
  *   <li>name parts: each query part takes its best Jaro-Winkler against the candidate's parts, and the score is
  *       the mean over the query's parts. So word order and extra candidate parts (middle names, patronymics)
  *       do not count against a match, while every query part that finds nothing pulls the score down.</li>
  * </ul>
  * Calibrated on OFAC's own results: a part only matches a part with the same first letter (OFAC finds
- * candidates by first letter) and only when the spellings are at least 70% alike, and parts of one or two letters (initials, "AL", "UN") are left out of the mean
- * when the query has longer parts. On top of OFAC, for names OFAC would miss: a part may also match a
+ * candidates by first letter), more than half its length or less than twice it (OFAC's 50% edit-distance
+ * filter), and only when the spellings are at least 70% alike; parts of one or two letters (initials, "AL",
+ * "UN") are left out of the mean when the query has longer parts; Jaro-Winkler's prefix bonus counts up to five
+ * characters (see {@link JaroWinkler}). On top of OFAC, for names OFAC would miss: a part may also match a
  * candidate part with the same consonant skeleton when either name was transliterated from a non-Latin script
  * (transliteration variants such as FLADYMYR/VLADIMIR from Arabic); between Latin spellings an initial W and V
  * count as the same letter (German/Polish WLADIMIR, VLADIMIR); and two adjacent parts may match one written
@@ -100,13 +104,14 @@ public final class NameMatcher {
         if (a.equals(b)) {
             return 1;
         }
-        // OFAC compares spellings only when the first letters agree
-        double spelled = a.charAt(0) == b.charAt(0) ? JaroWinkler.similarity(a, b) : 0;
+        // OFAC compares spellings only when the first letters agree, and only of parts that can be at least half
+        // alike by edit distance: a part twice as long as another or more (PUTINPUTIN / PUTIN) is not compared
+        double spelled = a.charAt(0) == b.charAt(0) && comparableLengths(a, b) ? JaroWinkler.similarity(a, b) : 0;
         if (spelled < PART_MIN) {
             // a weak resemblance (BUSH / BOUTROS) is no match of that part; OFAC counts it as not found
             spelled = 0;
         }
-        if (spelled == 0 && isWv(a.charAt(0)) && isWv(b.charAt(0))) {
+        if (spelled == 0 && isWv(a.charAt(0)) && isWv(b.charAt(0)) && comparableLengths(a, b)) {
             // German, Polish and Dutch write W for the V of other languages (WLADIMIR, VLADIMIR): compare the
             // spellings as if the first letters agreed
             spelled = JaroWinkler.similarity(b.charAt(0) + a.substring(1), b);
@@ -117,6 +122,16 @@ public final class NameMatcher {
         // a near-identical skeleton means another transliteration of the same name
         double skeletons = JaroWinkler.similarity(aSkeleton, bSkeleton);
         return Math.max(spelled, skeletons >= SKELETON_MIN ? SKELETON_WEIGHT * skeletons : 0);
+    }
+
+    /**
+     * Whether the shorter part is more than half as long as the longer one. OFAC only considers strings at least 50%
+     * alike by edit distance (FAQ 249); the length difference alone is a lower bound of that distance, and OFAC's
+     * scores show the pair is dropped at exactly half (PUTINPUTIN scores 84 against PUTIN, Vladimir and 88 against
+     * PUTINA, Yekaterina: their whole names, not the parts' 92 and 89). Checking only the lengths keeps it free.
+     */
+    private static boolean comparableLengths(String a, String b) {
+        return 2 * Math.min(a.length(), b.length()) > Math.max(a.length(), b.length());
     }
 
     private static boolean isWv(char c) {

@@ -2,16 +2,17 @@ package io.kycflow.matching;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Turns a name as written anywhere into comparable tokens: non-Latin scripts transliterated (ICU4J, see
  * {@link Transliteration}), accents stripped (NFKD), upper case, punctuation removed (apostrophes join,
- * other marks split: "O'Brien" gives OBRIEN, "Bashir-ud-Din" gives BASHIR UD DIN), honorifics and titles
+ * other marks split: "O'Brien" gives OBRIEN, "Bashir-ud-Din" gives BASHIR UD DIN, though the name as written
+ * keeps the hyphens, BASHIR-UD-DIN, for the whole-name comparison), honorifics and titles
  * removed, company legal forms removed, and "LAST, First" read as First LAST.
  *
  * <p>Stateless and thread-safe.
@@ -37,8 +38,14 @@ public final class NameNormalizer {
             "BHD", "SDN");
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern APOSTROPHES = Pattern.compile("['’ʼʻ`´ʹ]");
-    private static final Pattern NON_ALNUM = Pattern.compile("[^A-Z0-9]+");
+    /** Apostrophes, and the half rings that transliterate Arabic ayn and hamza (ICU gives ʿLY for علي). */
+    private static final Pattern APOSTROPHES = Pattern.compile("['’ʼʻ`´ʹʾʿ]");
+    /**
+     * Separators: anything but letters and digits, and modifier letters (length and tone marks). Letters are not
+     * limited to A-Z: the few scripts ICU does not transliterate (Khmer, Tibetan, Mongolian...) and Latin letters
+     * NFKD keeps (Ə, Ŋ) stay as they are, so such a name still has parts and still matches itself.
+     */
+    private static final Pattern NON_ALNUM = Pattern.compile("(?:[^\\p{L}\\p{N}]|\\p{Lm})+");
 
     /** Normalises a name whose kind is not known. */
     public NormalizedName normalize(String name) {
@@ -55,8 +62,8 @@ public final class NameNormalizer {
             surnameFirst = text.substring(0, comma);
             rest = text.substring(comma + 1);
         }
-        List<String> given = tokens(rest);
-        List<String> surname = surnameFirst == null ? List.of() : tokens(surnameFirst);
+        List<Part> given = tokens(rest);
+        List<Part> surname = surnameFirst == null ? List.of() : tokens(surnameFirst);
         if (surnameFirst != null && (given.isEmpty() || surname.isEmpty())) {
             // "ACME, " or ", John": not a "LAST, First" name, just a stray comma
             given = tokens(text);
@@ -70,11 +77,26 @@ public final class NameNormalizer {
         if (kind == NameKind.ORGANIZATION) {
             stripLegalForms(given.isEmpty() ? surname : given, surname.isEmpty() ? 0 : surname.size());
         }
-        List<String> natural = new ArrayList<>(given);
-        natural.addAll(surname);
-        List<String> written = new ArrayList<>(surname);
-        written.addAll(given);
-        return new NormalizedName(natural, String.join(" ", written));
+        List<String> natural = new ArrayList<>(given.size() + surname.size());
+        given.forEach(part -> natural.add(part.text()));
+        surname.forEach(part -> natural.add(part.text()));
+        StringBuilder written = new StringBuilder();
+        appendWritten(written, surname);
+        appendWritten(written, given);
+        return new NormalizedName(natural, written.toString());
+    }
+
+    /**
+     * Appends parts as written: a hyphen that joined two parts stays (OFAC compares the whole name with it, so
+     * AL-QAEDA is not quite AL QAIDA as a whole), any other separator becomes one space.
+     */
+    private static void appendWritten(StringBuilder out, List<Part> parts) {
+        for (int i = 0; i < parts.size(); i++) {
+            if (!out.isEmpty()) {
+                out.append(i > 0 && parts.get(i).hyphenated() ? '-' : ' ');
+            }
+            out.append(parts.get(i).text());
+        }
     }
 
     /** Upper-case ASCII letters, digits and separators; non-Latin scripts go through ICU. */
@@ -112,27 +134,44 @@ public final class NameNormalizer {
         return false;
     }
 
-    private static List<String> tokens(String text) {
-        List<String> out = new ArrayList<>(Arrays.asList(NON_ALNUM.split(text)));
-        out.removeIf(String::isEmpty);
-        return out;
+    /** One name part, and whether it was joined to the part before it by a hyphen alone. */
+    private record Part(String text, boolean hyphenated) {
+    }
+
+    private static List<Part> tokens(String text) {
+        List<Part> out = new ArrayList<>();
+        Matcher separators = NON_ALNUM.matcher(text);
+        int start = 0;
+        boolean hyphenated = false;
+        while (true) {
+            boolean found = separators.find();
+            int end = found ? separators.start() : text.length();
+            if (end > start) {
+                out.add(new Part(text.substring(start, end), hyphenated && !out.isEmpty()));
+            }
+            if (!found) {
+                return out;
+            }
+            hyphenated = separators.group().equals("-");
+            start = separators.end();
+        }
     }
 
     /** Removes words of {@code set} from the start, never the last word of the whole name. */
-    private static void stripLeading(List<String> tokens, Set<String> set, int othersLeft) {
-        while (tokens.size() + othersLeft > 1 && !tokens.isEmpty() && set.contains(tokens.get(0))) {
+    private static void stripLeading(List<Part> tokens, Set<String> set, int othersLeft) {
+        while (tokens.size() + othersLeft > 1 && !tokens.isEmpty() && set.contains(tokens.get(0).text())) {
             tokens.remove(0);
         }
     }
 
-    private static void stripTrailing(List<String> tokens, Set<String> set) {
-        while (tokens.size() > 1 && set.contains(tokens.get(tokens.size() - 1))) {
+    private static void stripTrailing(List<Part> tokens, Set<String> set) {
+        while (tokens.size() > 1 && set.contains(tokens.get(tokens.size() - 1).text())) {
             tokens.remove(tokens.size() - 1);
         }
     }
 
     /** Removes trailing legal forms, also dotted ones split into letters ("L.L.C." is L L C). */
-    private static void stripLegalForms(List<String> tokens, int othersLeft) {
+    private static void stripLegalForms(List<Part> tokens, int othersLeft) {
         boolean removed = true;
         while (removed) {
             removed = false;
@@ -140,8 +179,9 @@ public final class NameNormalizer {
                 if (k > tokens.size()) {
                     continue;
                 }
-                String joined = String.join("", tokens.subList(tokens.size() - k, tokens.size()));
-                if (LEGAL_FORMS.contains(joined)) {
+                StringBuilder joined = new StringBuilder();
+                tokens.subList(tokens.size() - k, tokens.size()).forEach(part -> joined.append(part.text()));
+                if (LEGAL_FORMS.contains(joined.toString())) {
                     tokens.subList(tokens.size() - k, tokens.size()).clear();
                     removed = true;
                 }

@@ -3,11 +3,13 @@ package io.kycflow.matching;
 import java.util.List;
 
 /**
- * A name after {@link NameNormalizer}: upper-case ASCII tokens with honorifics and legal forms removed.
+ * A name after {@link NameNormalizer}: upper-case tokens with honorifics and legal forms removed; ASCII except for
+ * letters neither transliteration nor accent stripping reduces to it (Khmer script, Ə).
  *
  * @param tokens    the name parts in natural order ("PUTIN, Vladimir" gives VLADIMIR, PUTIN)
- * @param asWritten the same parts joined by single spaces in the order the name was written (PUTIN VLADIMIR);
- *                  OFAC's whole-name comparison uses the name as listed
+ * @param asWritten the same parts in the order the name was written (PUTIN VLADIMIR), joined by single spaces,
+ *                  or by a hyphen where one alone joined them (BASHIR-UD-DIN); OFAC's whole-name comparison
+ *                  uses the name as listed
  */
 public record NormalizedName(List<String> tokens, String asWritten) {
 

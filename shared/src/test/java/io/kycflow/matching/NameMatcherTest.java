@@ -3,6 +3,7 @@ package io.kycflow.matching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NameMatcherTest {
@@ -13,6 +14,26 @@ class NameMatcherTest {
     void identicalNamesScore100() {
         assertEquals(100, matcher.score("Osama bin Laden", "Osama bin Laden"));
         assertEquals(100, matcher.score("PUTIN, Vladimir", "PUTIN, Vladimir"));
+    }
+
+    /** Screening relies on every listed name finding itself at 100, whatever its script, kind or punctuation. */
+    @Test
+    void everyNameScores100AgainstItself() {
+        List<String> names = List.of(
+                "PUTIN, Vladimir Vladimirovich", "Osama bin Laden", "BIN LADIN, Usama bin Muhammad bin Awad",
+                "Mahmood Ahmed Bashir-ud-Din", "AL-QAEDA", "ALQAEDA", "O'Brien", "J.P. Morgan", "Z", "Xi",
+                "KIM, Jong Un", "PUTINPUTIN", "Lech Wałęsa", "Straße", "Əliyev Ilham", "Sheikh Haji Abdullah",
+                "Dr.", "AL JIL ALQADEM GENERAL TRADING L.L.C.", "Gazprom Neft PJSC", "DONCOALTRADE SP Z O O",
+                "Владимир Путин", "فلاديمير بوتين", "ולדימיר פוטין", "Βλαδίμηρος Πούτιν", "习近平", "金正恩",
+                "ウラジーミル・プーチン", "김정은", "व्लादिमीर पुतिन", "วลาดิมีร์ ปูติน", "ვლადიმერ პუტინი",
+                "Վլադիմիր Պուտին", "ܦܘܬܝܢ", "ሙሴ", "វ៉្លាឌីមៀរ ពូទីន", "ཝ་ལ་དི་མིར།", "ᠸᠯᠠᠳᠢᠮᠢᠷ", "ᏣᎳᎩ");
+        for (String name : names) {
+            assertEquals(100, matcher.score(name, name), name);
+            for (NameKind kind : NameKind.values()) {
+                assertEquals(100, matcher.score(PreparedName.of(name, kind), PreparedName.of(name, kind)),
+                        name + " as " + kind);
+            }
+        }
     }
 
     @Test

@@ -10,12 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * Accuracy of {@link NameMatcher} (the scorer the screening uses) over ../shared/data/name-matching, against
- * the targets of issue 3. Prints the measured figures.
+ * the targets of issue 3. Prints the measured figures. The data directory is the {@code kycflow.shared.dir}
+ * system property's (the build sets it to ../shared), else the nearest shared/ directory beside the working
+ * directory or one of its parents, so a worktree nested elsewhere still finds it.
  */
 class NameMatchingAccuracyTest {
 
@@ -23,8 +24,25 @@ class NameMatchingAccuracyTest {
 
     private final NameMatcher matcher = new NameMatcher();
 
+    /**
+     * Measured: 95.3% of 170 rows within 5 points, MAE 1.39 (before: 94.7%, 1.76). The eight rows still off by
+     * more than 5 contradict other rows or the matcher's purpose rather than miss a rule:
+     * <ul>
+     *   <li>Владимир Путин / PUTIN, Vladimir (OFAC -1, ours 100): OFAC does not transliterate; the matcher must
+     *       (crossScriptPairs, putinNameVariants).</li>
+     *   <li>ALQAEDA / AL QAEDA (-1, ours 100): its whole name is 97 alike (and equal once the space goes), and
+     *       OFAC itself scores ALQAEDA 91 against AL JIL ALQADEM and 100 for AL-QAEDA / AL QAEDA; the list entry
+     *       was presumably withheld by something other than its score.</li>
+     *   <li>PABLO ESCOBAR / ESCOBAR GAVIRIA, Roberto De Jesus (90, ours 56) and / PABLO LANUSSE GERMAN GUSTAVO
+     *       MARIANO (90, ours 82), and GEORGE BUSH / JAMIL (or YAMIL) GEORGES, Fahd (77, listed twice, ours 64):
+     *       one query part found, the other nowhere alike, which OFAC scores 50 for HASWANI, George; the tool
+     *       shows an entry's primary name but scores its best alias, which these rows do not give.</li>
+     *   <li>VLADIMIR PUTIN / POLIN, Vladimir Anatolevich (81, ours 88): PUTIN and POLIN are 76% alike by
+     *       Jaro-Winkler, and the part mean (100 + 76) / 2 is what the other rows (PUTIN / PUNTI 90, PTI 88)
+     *       imply; a rule giving 81 would break those.</li>
+     * </ul>
+     */
     @Test
-    @Disabled("target not yet met: measured 94.7% within 5 points, MAE 1.76 (targets 95%, 1.5)")
     void ofacSearchToolScores() throws IOException {
         List<String> lines = lines("ofac_search_tool_scores.csv");
         int rows = 0;
@@ -102,11 +120,28 @@ class NameMatchingAccuracyTest {
     }
 
     private static List<String> lines(String file) throws IOException {
-        String dir = System.getProperty("kycflow.shared.dir");
-        Path path = dir == null ? null : Path.of(dir, "data", "name-matching", file);
-        assumeTrue(path != null && Files.isRegularFile(path),
+        Path path = dataFile(file);
+        assumeTrue(path != null,
                 "name-matching data absent (../shared/data/name-matching/" + file + "); accuracy not measured");
         return Files.readAllLines(path, StandardCharsets.UTF_8);
+    }
+
+    /** The data file under kycflow.shared.dir, else under a shared/ beside the working directory or a parent. */
+    private static Path dataFile(String file) {
+        String dir = System.getProperty("kycflow.shared.dir");
+        if (dir != null) {
+            Path path = Path.of(dir, "data", "name-matching", file);
+            if (Files.isRegularFile(path)) {
+                return path;
+            }
+        }
+        for (Path at = Path.of("").toAbsolutePath(); at != null; at = at.getParent()) {
+            Path path = at.resolve(Path.of("shared", "data", "name-matching", file));
+            if (Files.isRegularFile(path)) {
+                return path;
+            }
+        }
+        return null;
     }
 
     /** Splits one CSV line; fields may be double-quoted. */
