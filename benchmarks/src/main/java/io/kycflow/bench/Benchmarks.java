@@ -67,7 +67,11 @@ public final class Benchmarks {
         } finally {
             System.setOut(console);
         }
-        Files.writeString(report, PerformanceReport.render(inputs));
+        // the screening figures come from ./kycflow bench screening: carry them over
+        String rendered = PerformanceReport.render(inputs);
+        String previous = Files.isRegularFile(report) ? Files.readString(report) : "";
+        Files.writeString(report, ScreeningBench.section(previous)
+                .map(section -> ScreeningBench.withSection(rendered, section)).orElse(rendered));
         progress.accept("wrote " + project.relativize(report) + " in " + inputs.took().toSeconds() + " s");
     }
 

@@ -48,7 +48,7 @@ final class JourneyBenchmark {
 
     /** Starts a runtime, runs {@code warmUps} then {@code journeys} journeys one after another, and stops it. */
     static Results run(int warmUps, int journeys, byte[] front, byte[] selfie, Consumer<String> progress) throws IOException {
-        try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Config(0, null, null));
+        try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Config(0, null, null, null));
              JourneyClient api = new JourneyClient(runtime.apiUrl())) {
             JourneyBenchmark benchmark = new JourneyBenchmark(api, runtime.apiKey(), front, selfie);
             List<Sample> warmUp = new ArrayList<>();

@@ -24,8 +24,8 @@ import java.util.concurrent.Executors;
 
 /**
  * API Gateway (REST API) on localhost: runs the REQUEST authorizer function, answers 401/403 with the gateway
- * responses template.yaml declares, and passes allowed requests to the API function as proxy events carrying the
- * authorizer's context. Bound to 127.0.0.1 only.
+ * responses template.yaml declares, and passes allowed requests to the route's function ({@link ApiRoutes.Route#function()})
+ * as proxy events carrying the authorizer's context. Bound to 127.0.0.1 only.
  */
 public final class LocalApiGateway implements AutoCloseable {
     /** API Gateway's payload limit. */
@@ -34,14 +34,12 @@ public final class LocalApiGateway implements AutoCloseable {
 
     private final LocalFunctions functions;
     private final String authorizerFunction;
-    private final String apiFunction;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
 
-    public LocalApiGateway(LocalFunctions functions, String authorizerFunction, String apiFunction, int port) throws IOException {
+    public LocalApiGateway(LocalFunctions functions, String authorizerFunction, int port) throws IOException {
         this.functions = functions;
         this.authorizerFunction = authorizerFunction;
-        this.apiFunction = apiFunction;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
@@ -127,7 +125,7 @@ public final class LocalApiGateway implements AutoCloseable {
         context.set("authorizer", authorizerContext);
         event.set("requestContext", context);
         try {
-            JsonNode result = functions.invoke(apiFunction, event);
+            JsonNode result = functions.invoke(match.route().function(), event);
             java.util.Map<String, String> responseHeaders = new java.util.LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = result.path("headers").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> header = it.next();

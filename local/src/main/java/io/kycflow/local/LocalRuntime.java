@@ -1,6 +1,13 @@
 package io.kycflow.local;
 
 import io.kycflow.asl.ExecutionStore;
+import java.nio.file.Files;
+import com.fasterxml.jackson.databind.JsonNode;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.core.sync.RequestBody;
+import io.kycflow.sanctions.ListFileSet;
+import io.kycflow.fn.lists.ListIngestHandler;
+import io.kycflow.aws.ListSnapshots;
 import io.kycflow.asl.LambdaFunctionError;
 import io.kycflow.asl.LocalStepFunctions;
 import io.kycflow.asl.SfnHttpEndpoint;
@@ -9,11 +16,13 @@ import io.kycflow.auth.Secrets;
 import io.kycflow.aws.AwsClients;
 import io.kycflow.aws.Settings;
 import io.kycflow.backends.LocalBackends;
+import io.kycflow.fn.aml.AmlScreeningHandler;
 import io.kycflow.fn.api.SubmissionApiHandler;
 import io.kycflow.fn.authorizer.AuthorizerHandler;
 import io.kycflow.fn.doccheck.DocumentCheckHandler;
 import io.kycflow.fn.recorder.JourneyRecorderHandler;
 import io.kycflow.fn.upload.DocumentUploadHandler;
+import io.kycflow.http.ApiRoutes;
 import io.kycflow.json.Json;
 import io.kycflow.store.DynamoCredentialStore;
 import io.kycflow.store.KycflowTable;
@@ -26,6 +35,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,10 +53,13 @@ public final class LocalRuntime implements AutoCloseable {
     static final String REGION = "us-east-1";
     static final String ACCOUNT = "000000000000";
     static final String AUTHORIZER = "authorizer";
-    static final String API = "submission-api";
+    static final String API = ApiRoutes.SUBMISSION_API;
+    static final String AML = ApiRoutes.AML_SCREENING;
     static final String UPLOAD = "document-upload";
     static final String DOCUMENT_CHECK = "document-check";
     static final String RECORDER = "journey-recorder";
+    static final String LIST_INGEST = "list-ingest";
+    static final String CALLBACK_QUEUE = "kycflow-callbacks";
 
     private final LocalFunctions functions;
     private final LocalBackends backends;
@@ -62,20 +75,22 @@ public final class LocalRuntime implements AutoCloseable {
      * @param port     API port (0: any free port)
      * @param dataDir  where data survives restarts; null keeps everything in memory (tests)
      * @param apiKey   the demo tenant's API key; null generates one
+     * @param listsDir sanctions list files (ofac/, un/) to publish at start when none is published yet; null for none
      */
-    public record Config(int port, Path dataDir, String apiKey) {
+    public record Config(int port, Path dataDir, String apiKey, Path listsDir) {
     }
 
     private LocalRuntime(Config config) throws IOException {
         functions = new LocalFunctions();
         // The API port first: if it is taken, fail before anything else has started.
-        gateway = new LocalApiGateway(functions, AUTHORIZER, API, config.port());
+        gateway = new LocalApiGateway(functions, AUTHORIZER, config.port());
         LocalBackends.Options options = config.dataDir() == null
                 ? LocalBackends.Options.inMemory()
                 : LocalBackends.Options.persistent(config.dataDir());
-        // S3 invokes the upload function asynchronously for each created object, as the template's S3 event does.
-        backends = LocalBackends.start(options.region(REGION).buckets(BUCKET)
-                .s3Events("uploads/", event -> functions.invokeAsync(UPLOAD, Json.parse(event))));
+        // S3 invokes the upload and list functions asynchronously for objects created under their prefixes, as the
+        // template's S3 events do.
+        backends = LocalBackends.start(options.region(REGION).buckets(BUCKET).queues(CALLBACK_QUEUE)
+                .s3Events("", this::deliverS3Event));
         LocalStepFunctions.Builder sfn = LocalStepFunctions.builder().region(REGION).accountId(ACCOUNT)
                 .lambda((name, payload) -> {
                     try {
@@ -97,6 +112,7 @@ public final class LocalRuntime implements AutoCloseable {
         env.put("KYCFLOW_BUCKET", BUCKET);
         env.put("KYCFLOW_STATE_MACHINE_ARN", stateMachineArn);
         env.put("KYCFLOW_CALLBACK_ALLOWLIST", "127.0.0.1,localhost");
+        env.put("KYCFLOW_CALLBACK_QUEUE_URL", backends.createQueue(CALLBACK_QUEUE));
         env.put("KYCFLOW_JOURNEY_BASE_URL", "http://127.0.0.1:" + gateway.port() + "/journey");
         settings = new Settings(Map.copyOf(env));
 
@@ -111,8 +127,55 @@ public final class LocalRuntime implements AutoCloseable {
         functions.register(UPLOAD, new DocumentUploadHandler(settings, clock));
         functions.register(DOCUMENT_CHECK, new DocumentCheckHandler(settings, clock));
         functions.register(RECORDER, new JourneyRecorderHandler(settings, clock));
+        functions.register(LIST_INGEST, new ListIngestHandler(settings, clock));
+        functions.register(AML, new AmlScreeningHandler(settings, clock));
+        if (config.listsDir() != null) {
+            publishListsIfNone(dynamo, config.listsDir());
+        }
         // Executions that were waiting when the runtime stopped go on (and time out if their time ran out meanwhile).
         stepFunctions.resumeAll();
+    }
+
+    private void deliverS3Event(String event) {
+        JsonNode parsed = Json.parse(event);
+        String key = parsed.at("/Records/0/s3/object/key").asText();
+        if (key.startsWith("uploads/")) {
+            functions.invokeAsync(UPLOAD, parsed);
+        } else if (key.startsWith("lists/incoming/")) {
+            functions.invokeAsync(LIST_INGEST, parsed);
+        }
+    }
+
+    /**
+     * The first start publishes the lists found in {@code listsDir} the way an operator would: by dropping the files
+     * into {@code lists/incoming/}, which the ingestion function validates and publishes (a few seconds).
+     */
+    private void publishListsIfNone(DynamoDbClient dynamo, Path listsDir) throws IOException {
+        S3Client s3 = AwsClients.s3(settings);
+        if (new ListSnapshots(dynamo, TABLE, () -> s3, BUCKET).current().isPresent()) {
+            return;
+        }
+        for (ListFileSet set : ListFileSet.values()) {
+            for (String file : set.files()) {
+                Path path = listsDir.resolve(set.folder()).resolve(file);
+                if (Files.isRegularFile(path)) {
+                    s3.putObject(b -> b.bucket(BUCKET).key("lists/incoming/" + set.folder() + "/" + file), RequestBody.fromFile(path));
+                }
+            }
+        }
+    }
+
+    /** Waits until an index of every list is published (tests, and scripts that screen right after start). */
+    public void awaitPublishedLists(java.time.Duration timeout) throws InterruptedException {
+        ListSnapshots snapshots = new ListSnapshots(AwsClients.dynamoDb(settings), TABLE, () -> AwsClients.s3(settings), BUCKET);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!snapshots.current().map(p -> Arrays.stream(ListFileSet.values())
+                .allMatch(set -> p.versions().contains("\"" + set.list().name() + "\""))).orElse(false)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no sanctions list was published within " + timeout);
+            }
+            Thread.sleep(200);
+        }
     }
 
     /** Starts everything; close() stops all of it. */
@@ -178,8 +241,10 @@ public final class LocalRuntime implements AutoCloseable {
         Settings env = Settings.fromEnvironment();
         int port = Integer.parseInt(env.get("KYCFLOW_PORT", "8787"));
         Path dataDir = Path.of(env.get("KYCFLOW_DATA_DIR", ".kycflow-data")).toAbsolutePath();
+        Path listsDir = Path.of(env.get("KYCFLOW_LISTS_DIR", "../shared/data/sanctions")).toAbsolutePath();
         long started = System.nanoTime();
-        LocalRuntime runtime = start(new Config(port, dataDir, env.get("KYCFLOW_API_KEY", null)));
+        LocalRuntime runtime = start(new Config(port, dataDir, env.get("KYCFLOW_API_KEY", null),
+                Files.isDirectory(listsDir) ? listsDir : null));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("kycflow: stopping");
@@ -192,9 +257,12 @@ public final class LocalRuntime implements AutoCloseable {
                   tenant:    %s
                   API key:   %s
                   data:      %s
+                  lists:     %s
                 Try: curl -s -X POST %s/journeys -H "Authorization: Bearer %s" -H "Content-Type: application/json" -d '{"userId":"u-1"}'
                 Ctrl-C stops everything.
                 """, (System.nanoTime() - started) / 1_000_000, runtime.apiUrl(), DEMO_TENANT, runtime.apiKey(), dataDir,
+                Files.isDirectory(listsDir) ? listsDir + " (published by the list-ingest function if none is yet)"
+                        : "none found at " + listsDir + "; drop list files into S3 lists/incoming/ (see README)",
                 runtime.apiUrl(), runtime.apiKey());
         stopped.await();
     }

@@ -31,7 +31,7 @@ class LocalJourneyEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         System.setProperty("java.awt.headless", "true");
-        runtime = LocalRuntime.start(new LocalRuntime.Config(0, null, null));
+        runtime = LocalRuntime.start(new LocalRuntime.Config(0, null, null, null));
         api = new ApiClient(runtime.apiUrl());
         key = runtime.apiKey();
         DynamoCredentialStore credentials = new DynamoCredentialStore(AwsClients.dynamoDb(runtime.settings()), LocalRuntime.TABLE);

@@ -18,7 +18,7 @@ class LocalRuntimeRestartTest {
         String key = "kf_restart-test";
         String journeyId;
         String token;
-        try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Config(0, dataDir, key))) {
+        try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Config(0, dataDir, key, null))) {
             ApiClient api = new ApiClient(runtime.apiUrl());
             JsonNode created = api.post("/journeys", key, "{\"userId\":\"restart\"}").body();
             journeyId = created.get("journeyId").asText();
@@ -26,7 +26,7 @@ class LocalRuntimeRestartTest {
             assertEquals(200, api.post("/journeys/" + journeyId + "/consent", token, "{\"consent\":true}").status());
             api.await("/journeys/" + journeyId + "/status", token, s -> s.path("step").asText().equals("DOC_SELECTION"), TIMEOUT);
         }
-        try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Config(0, dataDir, key))) {
+        try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Config(0, dataDir, key, null))) {
             ApiClient api = new ApiClient(runtime.apiUrl());
             assertEquals("restart", api.get("/journeys/" + journeyId, key).body().get("userId").asText());
             assertEquals(200, api.post("/journeys/" + journeyId + "/document", token, "{\"country\":\"ESP\",\"idType\":\"PASSPORT\"}").status());

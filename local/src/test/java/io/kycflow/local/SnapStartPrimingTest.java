@@ -21,7 +21,7 @@ class SnapStartPrimingTest {
 
     @Test
     void primingSucceedsAndLeavesNoTrace() throws Exception {
-        try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Config(0, null, null))) {
+        try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Config(0, null, null, null))) {
             var settings = runtime.settings();
             DynamoDbClient dynamo = AwsClients.dynamoDb(settings);
             int itemsBefore = dynamo.scan(b -> b.tableName(LocalRuntime.TABLE)).count();

@@ -22,7 +22,7 @@ class SubmissionApiFailureTest {
 
     @Test
     void aJourneyWhoseExecutionCannotStartIsEndedNotOrphaned() throws Exception {
-        try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Config(0, null, null))) {
+        try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Config(0, null, null, null))) {
             Map<String, String> env = new HashMap<>(runtime.settings().env());
             env.put("AWS_ENDPOINT_URL_SFN", "http://127.0.0.1:1"); // nothing listens there
             SubmissionApiHandler api = new SubmissionApiHandler(new Settings(env), Clock.systemUTC());

@@ -66,9 +66,10 @@ public final class Authenticator {
     }
 
     private Optional<Principal> keyPrincipal(String secret) {
-        return store.findApiKey(Secrets.hash(secret))
+        String hash = Secrets.hash(secret);
+        return store.findApiKey(hash)
                 .filter(CredentialStore.ApiKey::active)
-                .map(key -> Principal.apiKey(key.tenantId(), key.scopes()));
+                .map(key -> Principal.apiKey(key.tenantId(), key.scopes(), hash.substring(0, Principal.KEY_ID_LENGTH)));
     }
 
     private Optional<Principal> journeyPrincipal(String secret) {

@@ -9,17 +9,27 @@ import java.util.Set;
  * @param type      API key or journey token
  * @param scopes    the key's scopes (empty for journey tokens)
  * @param journeyId the journey a journey token grants (null for API keys)
+ * @param keyId     a non-secret id of the API key (the start of its hash), recorded as who reviewed or decided;
+ *                  null for journey tokens
  */
-public record Principal(String tenantId, Type type, Set<Scope> scopes, String journeyId) {
+public record Principal(String tenantId, Type type, Set<Scope> scopes, String journeyId, String keyId) {
+
+    /** Characters of the key's SHA-256 hex that identify it in records. */
+    public static final int KEY_ID_LENGTH = 12;
 
     /** Kinds of caller. */
     public enum Type { API_KEY, JOURNEY }
 
-    public static Principal apiKey(String tenantId, Set<Scope> scopes) {
-        return new Principal(tenantId, Type.API_KEY, Set.copyOf(scopes), null);
+    public static Principal apiKey(String tenantId, Set<Scope> scopes, String keyId) {
+        return new Principal(tenantId, Type.API_KEY, Set.copyOf(scopes), null, keyId);
     }
 
     public static Principal journey(String tenantId, String journeyId) {
-        return new Principal(tenantId, Type.JOURNEY, Set.of(), journeyId);
+        return new Principal(tenantId, Type.JOURNEY, Set.of(), journeyId, null);
+    }
+
+    /** Who acted, for audit fields: {@code api_key:<keyId>} or {@code journey:<journeyId>}. */
+    public String actor() {
+        return type == Type.JOURNEY ? "journey:" + journeyId : "api_key:" + keyId;
     }
 }

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -64,6 +65,13 @@ public final class AwsClients {
     public static SfnClient sfn(Settings settings) {
         CompletableFuture<Endpoint> endpoint = fixedEndpoint(settings, "SFN", "states");
         return configure(SfnClient.builder(), settings, "SFN")
+                .endpointProvider(params -> endpoint)
+                .build();
+    }
+
+    public static SqsClient sqs(Settings settings) {
+        CompletableFuture<Endpoint> endpoint = fixedEndpoint(settings, "SQS", "sqs");
+        return configure(SqsClient.builder(), settings, "SQS")
                 .endpointProvider(params -> endpoint)
                 .build();
     }

@@ -1,4 +1,4 @@
-package io.kycflow.fn.api;
+package io.kycflow.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kycflow.auth.Principal;
@@ -18,10 +18,11 @@ import java.util.TreeMap;
  *
  * @param principal null when the event carries no authorizer context
  */
-record ApiRequest(String method, String path, Map<String, String> headers, String body, String requestId,
+public record ApiRequest(String method, String path, Map<String, String> headers, String body, String requestId,
                   Principal principal) {
 
-    static ApiRequest from(JsonNode event) {
+    /** Reads a proxy event. */
+    public static ApiRequest from(JsonNode event) {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         JsonNode headerNode = event.path("headers");
         for (Iterator<Map.Entry<String, JsonNode>> it = headerNode.fields(); it.hasNext(); ) {
@@ -45,10 +46,11 @@ record ApiRequest(String method, String path, Map<String, String> headers, Strin
         }
         return "journey".equals(Json.text(authorizer, "principalType"))
                 ? Principal.journey(tenantId, Json.text(authorizer, "journeyId"))
-                : Principal.apiKey(tenantId, Scope.parseAll(Json.text(authorizer, "scopes")));
+                : Principal.apiKey(tenantId, Scope.parseAll(Json.text(authorizer, "scopes")), Json.text(authorizer, "keyId"));
     }
 
-    String header(String name) {
+    /** A header by name, case-insensitively; null when absent. */
+    public String header(String name) {
         return headers.get(name);
     }
 }

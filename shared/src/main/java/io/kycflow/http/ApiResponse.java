@@ -1,18 +1,19 @@
-package io.kycflow.fn.api;
+package io.kycflow.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kycflow.json.Json;
 
 /** A response before it becomes an API Gateway proxy result. */
-record ApiResponse(int statusCode, String body) {
+public record ApiResponse(int statusCode, String body) {
 
-    static ApiResponse json(int statusCode, JsonNode body) {
+    /** A JSON response. */
+    public static ApiResponse json(int statusCode, JsonNode body) {
         return new ApiResponse(statusCode, Json.write(body));
     }
 
     /** The proxy integration result. */
-    ObjectNode toProxyResult(String requestId) {
+    public ObjectNode toProxyResult(String requestId) {
         ObjectNode result = Json.object().put("statusCode", statusCode);
         result.putObject("headers")
                 .put("Content-Type", "application/json")

@@ -32,8 +32,9 @@ public final class ApiRoutes {
      * @param method   HTTP method
      * @param template path template as API Gateway writes it, e.g. {@code /journeys/{journeyId}}
      * @param access   who may call it
+     * @param function the Lambda function that serves it ({@link #SUBMISSION_API} or {@link #AML_SCREENING})
      */
-    public record Route(String id, String method, String template, Access access) {
+    public record Route(String id, String method, String template, Access access, String function) {
         Pattern pattern() {
             return Pattern.compile("^" + template.replaceAll("\\{[^/]+}", "([^/]+)") + "/?$");
         }
@@ -43,13 +44,25 @@ public final class ApiRoutes {
     public record Match(Route route, Map<String, String> pathParameters) {
     }
 
+    /** The journey API function. */
+    public static final String SUBMISSION_API = "submission-api";
+    /** The screening function: KYC checks and KYA, which need the sanctions index in memory. */
+    public static final String AML_SCREENING = "aml-screening";
+
     public static final List<Route> ROUTES = List.of(
-            new Route("createJourney", "POST", "/journeys", new ScopeAccess(Scope.KYC_WRITE)),
-            new Route("getJourney", "GET", "/journeys/{journeyId}", new ScopeAccess(Scope.KYC_READ)),
-            new Route("consent", "POST", "/journeys/{journeyId}/consent", new JourneyAccess()),
-            new Route("document", "POST", "/journeys/{journeyId}/document", new JourneyAccess()),
-            new Route("uploads", "POST", "/journeys/{journeyId}/uploads", new JourneyAccess()),
-            new Route("journeyStatus", "GET", "/journeys/{journeyId}/status", new JourneyAccess()));
+            new Route("createJourney", "POST", "/journeys", new ScopeAccess(Scope.KYC_WRITE), SUBMISSION_API),
+            new Route("getJourney", "GET", "/journeys/{journeyId}", new ScopeAccess(Scope.KYC_READ), SUBMISSION_API),
+            new Route("consent", "POST", "/journeys/{journeyId}/consent", new JourneyAccess(), SUBMISSION_API),
+            new Route("document", "POST", "/journeys/{journeyId}/document", new JourneyAccess(), SUBMISSION_API),
+            new Route("uploads", "POST", "/journeys/{journeyId}/uploads", new JourneyAccess(), SUBMISSION_API),
+            new Route("journeyStatus", "GET", "/journeys/{journeyId}/status", new JourneyAccess(), SUBMISSION_API),
+            new Route("createKyc", "POST", "/kyc", new ScopeAccess(Scope.KYC_WRITE), AML_SCREENING),
+            new Route("getKyc", "GET", "/kyc/{jobId}", new ScopeAccess(Scope.KYC_READ), AML_SCREENING),
+            new Route("reviewHit", "PATCH", "/kyc/{jobId}/hits/{hitId}", new ScopeAccess(Scope.KYC_REVIEW), AML_SCREENING),
+            new Route("decideKyc", "POST", "/kyc/{jobId}/decision", new ScopeAccess(Scope.KYC_REVIEW), AML_SCREENING),
+            new Route("kycMetadata", "PUT", "/kyc/{jobId}/metadata", new ScopeAccess(Scope.KYC_WRITE), AML_SCREENING),
+            new Route("createKya", "POST", "/kya", new ScopeAccess(Scope.KYC_WRITE), AML_SCREENING),
+            new Route("getKya", "GET", "/kya/{kyaId}", new ScopeAccess(Scope.KYC_READ), AML_SCREENING));
 
     private static final List<Pattern> PATTERNS = ROUTES.stream().map(Route::pattern).toList();
     private static final Pattern PARAM = Pattern.compile("\\{([^/]+)}");

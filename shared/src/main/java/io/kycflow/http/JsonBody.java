@@ -87,15 +87,43 @@ public final class JsonBody {
         return value;
     }
 
-    public Boolean requiredBoolean(String name) {
+    public boolean requiredBoolean(String name) {
+        Boolean value = bool(name);
+        if (value == null) {
+            throw missing(name);
+        }
+        return value;
+    }
+
+    /** An optional true/false. */
+    public Boolean bool(String name) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
-            throw missing(name);
+            return null;
         }
         if (!value.isBoolean()) {
             throw invalid(name, "must be true or false");
         }
         return value.asBoolean();
+    }
+
+    /** An optional array of strings, each at most maxLength characters; null when absent. */
+    public java.util.List<String> strings(String name, int maxItems, int maxLength) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray() || value.size() > maxItems) {
+            throw invalid(name, "must be an array of at most " + maxItems + " strings");
+        }
+        java.util.List<String> items = new java.util.ArrayList<>();
+        for (JsonNode item : value) {
+            if (!item.isTextual() || item.asText().length() > maxLength) {
+                throw invalid(name, "must be an array of strings of at most " + maxLength + " characters");
+            }
+            items.add(item.asText());
+        }
+        return items;
     }
 
     /** An optional whole number within [min, max]. */

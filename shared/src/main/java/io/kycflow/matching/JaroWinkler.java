@@ -14,7 +14,7 @@ final class JaroWinkler {
      * GEORGE BUSH / GEORGIEVA, Elena 83) are each reproduced with five and are two or three points too low with
      * four, while no measured row needs six.
      */
-    private static final int MAX_PREFIX = 5;
+    static final int MAX_PREFIX = 5;
 
     private JaroWinkler() {
     }

@@ -29,11 +29,11 @@ public final class NameMatcher {
     /** A part matched only through its consonant skeleton scores this fraction of the skeletons' similarity. */
     private static final double SKELETON_WEIGHT = 0.9;
     /** Skeletons less alike than this do not count at all. */
-    private static final double SKELETON_MIN = 0.85;
+    static final double SKELETON_MIN = 0.85;
     /** A part spelled less alike than this to every candidate part counts as not found (0), as in OFAC's tool. */
-    private static final double PART_MIN = 0.7;
+    static final double PART_MIN = 0.7;
     /** Parts at most this long are left out of the mean when longer parts exist. */
-    private static final int SHORT_PART = 2;
+    static final int SHORT_PART = 2;
 
     /** Scores two raw names; normalises both, so prefer {@link #score(PreparedName, PreparedName)} in loops. */
     public int score(String query, String candidate) {
@@ -100,7 +100,7 @@ public final class NameMatcher {
         return best;
     }
 
-    private static double partSimilarity(String a, String aSkeleton, String b, String bSkeleton, boolean sounded) {
+    static double partSimilarity(String a, String aSkeleton, String b, String bSkeleton, boolean sounded) {
         if (a.equals(b)) {
             return 1;
         }

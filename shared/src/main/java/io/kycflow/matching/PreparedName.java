@@ -28,6 +28,10 @@ public final class PreparedName {
         this.transliterated = original != null && NameNormalizer.hasNonLatinLetters(original);
     }
 
+    private PreparedName(String original, String[] tokens, String asWritten) {
+        this(original, new NormalizedName(List.of(tokens), asWritten));
+    }
+
     /** Prepares a name whose kind is not known. */
     public static PreparedName of(String name) {
         return of(name, NameKind.UNKNOWN);
@@ -36,6 +40,14 @@ public final class PreparedName {
     /** Prepares a name of the given kind. */
     public static PreparedName of(String name, NameKind kind) {
         return new PreparedName(name, NORMALIZER.normalize(name, kind));
+    }
+
+    /**
+     * Restores a name prepared earlier from its stored parts ({@link #original()}, {@link #tokens()},
+     * {@link #asWritten()}) without normalising it again, so loading a stored index needs no ICU transliteration.
+     */
+    public static PreparedName restore(String original, String[] tokens, String asWritten) {
+        return new PreparedName(original, tokens, asWritten);
     }
 
     /** The name as given. */
@@ -61,8 +73,13 @@ public final class PreparedName {
         return skeletons;
     }
 
+    /** The consonant skeletons of the tokens, in token order. */
+    public List<String> skeletons() {
+        return List.of(skeletons);
+    }
+
     /** Whether the name was written in a non-Latin script and reached Latin letters by transliteration. */
-    boolean transliterated() {
+    public boolean transliterated() {
         return transliterated;
     }
 

@@ -192,7 +192,8 @@ public final class OfacSdnParser {
         return field.isEmpty() || field.equals(EMPTY) ? null : field;
     }
 
-    private static String digest(byte[]... contents) {
+    /** "sha256:" and the first 16 hex digits of the SHA-256 of the contents, in order. */
+    static String digest(byte[]... contents) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             for (byte[] content : contents) {

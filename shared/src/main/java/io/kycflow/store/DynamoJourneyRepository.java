@@ -4,12 +4,9 @@ import io.kycflow.journey.Journey;
 import io.kycflow.journey.JourneyRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,21 +18,18 @@ import static io.kycflow.store.KycflowTable.s;
 public final class DynamoJourneyRepository implements JourneyRepository {
     private final DynamoDbClient dynamo;
     private final String table;
+    private final VersionedItems items;
 
     public DynamoJourneyRepository(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.items = new VersionedItems(dynamo, table);
     }
 
     @Override
     public Optional<Journey> find(String tenantId, String journeyId) {
-        GetItemResponse response = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(KycflowTable.key(KycflowTable.tenantKey(tenantId), "JOURNEY#" + journeyId)));
-        if (!response.hasItem() || response.item().isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, AttributeValue> item = response.item();
-        return Optional.of(Journey.fromStorage(item.get("doc").s(), Long.parseLong(item.get("version").n())));
+        return items.find(KycflowTable.tenantKey(tenantId), "JOURNEY#" + journeyId)
+                .map(stored -> Journey.fromStorage(stored.doc(), stored.version()));
     }
 
     @Override
@@ -59,23 +53,15 @@ public final class DynamoJourneyRepository implements JourneyRepository {
         long expected = journey.version();
         journey.setVersion(expected + 1);
         try {
-            dynamo.putItem(b -> b.tableName(table).item(item(journey))
-                    .conditionExpression("version = :expected")
-                    .expressionAttributeValues(Map.of(":expected", n(expected))));
-        } catch (ConditionalCheckFailedException e) {
+            items.replace(item(journey), expected, "journey");
+        } catch (ConcurrentUpdateException e) {
             journey.setVersion(expected);
-            throw new ConcurrentUpdateException("journey changed since it was read");
+            throw e;
         }
     }
 
     private static Map<String, AttributeValue> item(Journey journey) {
-        Map<String, AttributeValue> item = new HashMap<>(KycflowTable.key(
-                KycflowTable.tenantKey(journey.tenantId()), "JOURNEY#" + journey.journeyId()));
-        item.put("doc", s(journey.toStorage()));
-        item.put("version", n(journey.version()));
-        // Tenant-scoped listing by creation time (submissions), newest first by scanning backwards.
-        item.put("gsi1pk", s(KycflowTable.tenantKey(journey.tenantId()) + "#SUBMISSION"));
-        item.put("gsi1sk", s(Instant.ofEpochMilli(journey.createdAt()) + "#" + journey.journeyId()));
-        return item;
+        return VersionedItems.item(KycflowTable.tenantKey(journey.tenantId()), "JOURNEY#" + journey.journeyId(),
+                journey.toStorage(), journey.version(), KycflowTable.submissionIndex(journey.tenantId(), journey.createdAt(), journey.journeyId()));
     }
 }

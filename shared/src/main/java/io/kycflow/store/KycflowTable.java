@@ -32,6 +32,12 @@ public final class KycflowTable {
         return "TENANT#" + tenantId;
     }
 
+    /** The GSI1 attributes that list a submission (journey or KYC check) in its tenant's listing, by creation time. */
+    public static Map<String, AttributeValue> submissionIndex(String tenantId, long createdAtMillis, String id) {
+        return Map.of("gsi1pk", s(tenantKey(tenantId) + "#SUBMISSION"),
+                "gsi1sk", s(java.time.Instant.ofEpochMilli(createdAtMillis) + "#" + id));
+    }
+
     public static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(PK, s(pk), SK, s(sk));
     }

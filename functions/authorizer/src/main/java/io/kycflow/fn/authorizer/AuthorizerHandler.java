@@ -80,6 +80,9 @@ public final class AuthorizerHandler extends JsonHandler {
                 .put("tenantId", principal.tenantId())
                 .put("principalType", principal.type() == Principal.Type.JOURNEY ? "journey" : "apiKey")
                 .put("scopes", Scope.join(principal.scopes()));
+        if (principal.keyId() != null) {
+            context.put("keyId", principal.keyId());
+        }
         if (principal.journeyId() != null) {
             context.put("journeyId", principal.journeyId());
         }

@@ -6,6 +6,7 @@ import io.kycflow.auth.Secrets;
 import io.kycflow.aws.S3Links;
 import io.kycflow.aws.SfnJourneys;
 import io.kycflow.http.ApiException;
+import io.kycflow.http.ApiResponse;
 import io.kycflow.http.ErrorCode;
 import io.kycflow.http.JsonBody;
 import io.kycflow.journey.CaptureSide;

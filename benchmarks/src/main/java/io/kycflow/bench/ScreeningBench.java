@@ -1,0 +1,150 @@
+package io.kycflow.bench;
+
+import io.kycflow.sanctions.ParsedList;
+import io.kycflow.screening.ScreeningIndex;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.util.Statistics;
+
+/**
+ * {@code ./kycflow bench screening [--data DIR]}: runs the sanctions screening JMH benchmarks ({@link ScreenBenchmark},
+ * {@link IndexBenchmark}) with modest settings (one fork, a few short iterations; about three minutes) and writes
+ * their figures into the "Sanctions screening" section of docs/PERFORMANCE.md, between
+ * {@value #BEGIN} and {@value #END}, leaving the rest of the file as it is. Runs from the project root.
+ */
+public final class ScreeningBench {
+
+    static final String BEGIN = "<!-- screening:begin -->";
+    static final String END = "<!-- screening:end -->";
+
+    private ScreeningBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path project = Path.of("").toAbsolutePath();
+        Path data = args.length == 2 && args[0].equals("--data") ? Path.of(args[1]).toAbsolutePath()
+                : SanctionsFiles.find(project.getParent());
+        if (args.length != 0 && args.length != 2) {
+            System.err.println("usage: ./kycflow bench screening [--data DIR]");
+            System.exit(2);
+        }
+        String loadAtStart = MachineFacts.loadAverage();
+        long started = System.nanoTime();
+        Options options = new OptionsBuilder()
+                .include(ScreenBenchmark.class.getName())
+                .include(IndexBenchmark.class.getName())
+                .jvmArgsAppend("-D" + SanctionsFiles.PROPERTY + "=" + data, "-Xmx2g")
+                .build();
+        Map<String, RunResult> results = new Runner(options).run().stream()
+                .collect(Collectors.toMap(r -> r.getParams().getBenchmark().replaceAll(".*\\.", ""), Function.identity()));
+
+        List<ParsedList> lists = SanctionsFiles.parse(data);
+        ScreeningIndex index = ScreeningIndex.build(lists);
+        ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
+        index.writeSnapshot(snapshot);
+        ScreeningIndex.readSnapshot(new ByteArrayInputStream(snapshot.toByteArray()));
+        MachineFacts machine = MachineFacts.collect(Path.of(System.getProperty("java.home"), "bin", "java"), loadAtStart);
+        String section = render(results, index, snapshot.size(), machine, (System.nanoTime() - started) / 1_000_000_000);
+
+        Path report = project.resolve("docs/PERFORMANCE.md");
+        String existing = Files.isRegularFile(report) ? Files.readString(report) : "";
+        Files.writeString(report, withSection(existing, section));
+        System.out.println("bench: wrote the sanctions screening section of " + project.relativize(report));
+    }
+
+    /** {@code document} with its screening section (markers included) replaced by {@code section}, or appended. */
+    static String withSection(String document, String section) {
+        int begin = document.indexOf(BEGIN);
+        int end = document.indexOf(END);
+        if (begin >= 0 && end > begin) {
+            return document.substring(0, begin) + section + document.substring(end + END.length());
+        }
+        return document + (document.isEmpty() || document.endsWith("\n\n") ? "" : document.endsWith("\n") ? "\n" : "\n\n")
+                + section + "\n";
+    }
+
+    /** The screening section of {@code document}, markers included, if it has one. */
+    static Optional<String> section(String document) {
+        int begin = document.indexOf(BEGIN);
+        int end = document.indexOf(END);
+        return begin >= 0 && end > begin ? Optional.of(document.substring(begin, end + END.length())) : Optional.empty();
+    }
+
+    private static String render(Map<String, RunResult> results, ScreeningIndex index, int snapshotBytes,
+            MachineFacts machine, long tookSeconds) {
+        Statistics screen = statistics(results, "screen");
+        StringBuilder out = new StringBuilder();
+        out.append(BEGIN).append('\n');
+        out.append("## Sanctions screening\n\n");
+        out.append("""
+                `ScreeningIndex` over the real OFAC SDN and UN consolidated lists (%,d entries, %,d names: primary names \
+                and aliases). One screening scores the screened name against every name the candidate filter cannot \
+                rule out, with results identical to scoring every name (`ScreeningEquivalenceTest`).
+
+                | measurement | figure |
+                |---|---|
+                | screen one name, minimum score %s, single thread: median | %s |
+                | screen one name: 99th percentile | %s |
+                | screen one name: mean (%,d samples) | %s |
+                | build the index from parsed lists | %s |
+                | parse the list files and build the index | %s |
+                | load the index from a snapshot | %s |
+                | snapshot size | %,d bytes |
+
+                """.formatted(index.entryCount(), index.nameCount(),
+                results.get("screen").getParams().getParam("minScore"),
+                micros(screen.getPercentile(50)), micros(screen.getPercentile(99)), screen.getN(),
+                micros(screen.getMean()),
+                millis(results, "buildFromParsedLists"), millis(results, "parseAndBuildFromFiles"),
+                millis(results, "loadSnapshot"), snapshotBytes));
+        out.append("""
+                Machine: %s processors (%s), %s, %s; load average %s. Commit %s. JVM:
+
+                ```
+                %s
+                ```
+
+                How: `./kycflow bench screening` (took %d s) runs JMH 1.37 through its Runner API, one fork per \
+                benchmark. `ScreenBenchmark` (mode SampleTime, 3 warm-up iterations of 3 s, 5 measured of 4 s) \
+                rotates through %d queries: listed names with a letter dropped, common names that are mostly not \
+                listed, and names in Cyrillic, Arabic, Han, Hangul, Greek, Hebrew and Japanese scripts, which are \
+                transliterated per query. `IndexBenchmark` (mode SingleShotTime, 2 warm-up and 6 measured \
+                invocations, mean shown) builds from the parsed lists, parses and builds from the files, and loads \
+                a snapshot from memory.
+
+                Caveat: the machine is shared with other work (see the load average), so the figures are noisy and \
+                on the slow side; rerun on a quiet machine for steadier numbers.
+                """.formatted(machine.nproc(), machine.cpuModel(), machine.memory(), machine.os(), machine.load(),
+                machine.commit(), machine.javaVersion().strip(), tookSeconds,
+                ScreenBenchmark.QUERY_COUNT));
+        out.append(END);
+        return out.toString();
+    }
+
+    private static Statistics statistics(Map<String, RunResult> results, String benchmark) {
+        RunResult result = results.get(benchmark);
+        if (result == null) {
+            throw new IllegalStateException("benchmark " + benchmark + " did not run; ran " + results.keySet());
+        }
+        return result.getPrimaryResult().getStatistics();
+    }
+
+    private static String millis(Map<String, RunResult> results, String benchmark) {
+        return "%.0f ms".formatted(statistics(results, benchmark).getMean());
+    }
+
+    private static String micros(double micros) {
+        return "%.2f ms".formatted(micros / 1000);
+    }
+}

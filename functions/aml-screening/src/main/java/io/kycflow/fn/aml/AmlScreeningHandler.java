@@ -1,0 +1,112 @@
+package io.kycflow.fn.aml;
+
+import io.kycflow.auth.Principal;
+import io.kycflow.aws.ApiHandler;
+import io.kycflow.aws.AwsClients;
+import io.kycflow.aws.ListSnapshots;
+import io.kycflow.aws.PublishedIndex;
+import io.kycflow.aws.Settings;
+import io.kycflow.aws.SqsCallbackPublisher;
+import io.kycflow.callback.CallbackPublisher;
+import io.kycflow.http.ApiException;
+import io.kycflow.http.ApiRequest;
+import io.kycflow.http.ApiResponse;
+import io.kycflow.http.ApiRoutes;
+import io.kycflow.http.ErrorCode;
+import io.kycflow.kyc.KycService;
+import io.kycflow.net.UrlGuard;
+import io.kycflow.screening.ScreeningIndex;
+import io.kycflow.screening.ScreeningQuery;
+import io.kycflow.screening.SubjectType;
+import io.kycflow.store.DynamoDocuments;
+import io.kycflow.store.DynamoKycRepository;
+import io.kycflow.store.IdempotencyStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The screening Lambda: KYC checks ({@code /kyc}) and address screening ({@code /kya}) against the published
+ * sanctions index, which it loads at cold start and swaps when a new list version is published.
+ */
+public final class AmlScreeningHandler extends ApiHandler {
+    private final KycApi kyc;
+    private final KyaApi kya;
+    private final KycService service;
+
+    /** Lambda entry point: clients built once per container from the environment. */
+    public AmlScreeningHandler() {
+        this(Settings.fromEnvironment(), Clock.systemUTC());
+    }
+
+    /** Wiring from settings: the index is the published snapshot (the local runtime passes its own settings). */
+    public AmlScreeningHandler(Settings settings, Clock clock) {
+        this(settings, clock, AwsClients.dynamoDb(settings));
+    }
+
+    private AmlScreeningHandler(Settings settings, Clock clock, DynamoDbClient dynamo) {
+        this(settings, clock, dynamo, publishedIndex(settings, clock, dynamo), new SqsCallbackPublisher(
+                AwsClients.lazy(() -> AwsClients.sqs(settings)), settings.require("KYCFLOW_CALLBACK_QUEUE_URL")));
+    }
+
+    /** Wiring with a given index and callback publisher (tests). */
+    public AmlScreeningHandler(Settings settings, Clock clock, DynamoDbClient dynamo, Supplier<ScreeningIndex> index,
+                               CallbackPublisher callbacks) {
+        this(new KycService(new DynamoKycRepository(dynamo, settings.table()), index, callbacks, clock,
+                        Duration.parse(settings.get("KYCFLOW_MONITORING_INTERVAL", "P1D"))),
+                new DynamoDocuments(dynamo, settings.table(), "KYA"), clock,
+                UrlGuard.fromAllowList(settings.get("KYCFLOW_CALLBACK_ALLOWLIST", "")),
+                new IdempotencyStore(dynamo, settings.table(), clock));
+    }
+
+    private AmlScreeningHandler(KycService service, DynamoDocuments kyaStore, Clock clock, UrlGuard callbackGuard,
+                                IdempotencyStore idempotency) {
+        super(idempotency);
+        this.service = service;
+        this.kyc = new KycApi(service, callbackGuard);
+        this.kya = new KyaApi(service, kyaStore, clock);
+    }
+
+    private static PublishedIndex publishedIndex(Settings settings, Clock clock, DynamoDbClient dynamo) {
+        ListSnapshots snapshots = new ListSnapshots(dynamo, settings.table(),
+                AwsClients.lazy(() -> AwsClients.s3(settings)), settings.bucket());
+        PublishedIndex index = new PublishedIndex(snapshots, clock,
+                Duration.parse(settings.get("KYCFLOW_LIST_CHECK_INTERVAL", "PT1M")));
+        // Loaded at cold start (or into the SnapStart snapshot), not on the first screening.
+        index.get();
+        return index;
+    }
+
+    @Override
+    public void prime() throws Exception {
+        super.prime();
+        primeWith("/kyc/kyc_priming", "kyc:read");
+        try {
+            service.index().screen(new ScreeningQuery("Priming Name", SubjectType.PERSON, null, null, null, null, Set.of(), 80));
+        } catch (KycService.ListsUnavailableException nothingPublishedYet) {
+            // the snapshot is loaded on the first request instead
+        }
+    }
+
+    @Override
+    protected ApiResponse dispatch(ApiRoutes.Match match, Principal caller, ApiRequest request) {
+        String jobId = match.pathParameters().get("jobId");
+        try {
+            return switch (match.route().id()) {
+                case "createKyc" -> kyc.create(caller, request.body());
+                case "getKyc" -> kyc.get(caller, jobId);
+                case "reviewHit" -> kyc.reviewHit(caller, jobId, match.pathParameters().get("hitId"), request.body());
+                case "decideKyc" -> kyc.decide(caller, jobId, request.body());
+                case "kycMetadata" -> kyc.putMetadata(caller, jobId, request.body());
+                case "createKya" -> kya.create(caller, request.body());
+                case "getKya" -> kya.get(caller, match.pathParameters().get("kyaId"));
+                default -> throw new ApiException(ErrorCode.NOT_FOUND, "No such endpoint.");
+            };
+        } catch (KycService.ListsUnavailableException e) {
+            throw new ApiException(ErrorCode.INTERNAL_ERROR, "No sanctions list is published yet; retry in a moment.");
+        }
+    }
+}

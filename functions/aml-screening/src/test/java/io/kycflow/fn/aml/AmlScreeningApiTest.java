@@ -1,0 +1,315 @@
+package io.kycflow.fn.aml;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kycflow.aws.AwsClients;
+import io.kycflow.aws.Settings;
+import io.kycflow.aws.SqsCallbackPublisher;
+import io.kycflow.backends.LocalBackends;
+import io.kycflow.backends.TestBackends;
+import io.kycflow.json.Json;
+import io.kycflow.store.KycflowTable;
+import io.kycflow.testing.SanctionsFixtures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The KYC check and KYA endpoints through the real handler, on embedded DynamoDB and SQS, screening against the real
+ * OFAC and UN lists.
+ */
+class AmlScreeningApiTest {
+    private static final String TABLE = "aml-api-test";
+    private static final String ALL_SCOPES = "kyc:read,kyc:write,kyc:review,kyc:export";
+
+    private static AmlScreeningHandler handler;
+    private static SqsClient sqs;
+    private static String queueUrl;
+
+    @BeforeAll
+    static void start() {
+        LocalBackends backends = TestBackends.shared();
+        Map<String, String> env = new HashMap<>(backends.environment());
+        env.put("KYCFLOW_TABLE", TABLE);
+        env.put("KYCFLOW_BUCKET", "aml-api-test");
+        // the test machine has no DNS: the receiver's host is allowed by name
+        env.put("KYCFLOW_CALLBACK_ALLOWLIST", "hooks.example.com");
+        Settings settings = new Settings(env);
+        DynamoDbClient dynamo = AwsClients.dynamoDb(settings);
+        KycflowTable.create(dynamo, TABLE);
+        queueUrl = backends.createQueue("aml-api-test-callbacks");
+        sqs = AwsClients.sqs(settings);
+        handler = new AmlScreeningHandler(settings, Clock.systemUTC(), dynamo, SanctionsFixtures::index,
+                new SqsCallbackPublisher(() -> sqs, queueUrl));
+    }
+
+    private record Response(int status, JsonNode body) {
+        String errorCode() {
+            return body.at("/error/code").asText();
+        }
+    }
+
+    private static Response call(String tenant, String scopes, String method, String path, String body, String idempotencyKey) {
+        ObjectNode event = Json.object().put("httpMethod", method).put("path", path).put("body", body);
+        if (idempotencyKey != null) {
+            event.putObject("headers").put("Idempotency-Key", idempotencyKey);
+        }
+        event.putObject("requestContext").put("requestId", "req-test").putObject("authorizer")
+                .put("tenantId", tenant).put("principalType", "apiKey").put("scopes", scopes).put("keyId", "key0123456789");
+        JsonNode result = handler.handle(event, null);
+        return new Response(result.get("statusCode").asInt(), Json.parse(result.get("body").asText()));
+    }
+
+    private static Response call(String tenant, String method, String path, String body) {
+        return call(tenant, ALL_SCOPES, method, path, body, null);
+    }
+
+    private static List<JsonNode> callbacks() {
+        List<JsonNode> events = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+            for (Message message : messages) {
+                events.add(Json.parse(message.body()));
+                sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+            }
+        }
+        return events;
+    }
+
+    @Test
+    void aListedPersonIsFoundAndWaitsForReview() {
+        Response created = call("acme", "POST", "/kyc",
+                "{\"entity\":{\"type\":\"person\",\"name\":\"Nicolas Maduro Moros\",\"date_of_birth\":\"1962-11-23\",\"nationality\":\"VEN\"}}");
+        assertEquals(201, created.status(), created.body().toString());
+        JsonNode check = created.body();
+        assertTrue(check.get("job_id").asText().startsWith("kyc_"));
+        assertEquals("In Review", check.get("status").asText());
+        assertEquals("potential_match", check.get("match_status").asText());
+        assertTrue(check.get("total_hits").asInt() >= 1);
+        assertTrue(check.get("risk_score").asInt() >= 75, "an exact listed name is high risk: " + check.get("risk_score"));
+        assertEquals("High", check.get("risk_rating").asText());
+        assertEquals("fuzzy", check.get("search_type").asText());
+        JsonNode ofac = result(check, "OFAC_SDN");
+        assertTrue(ofac.get("matched").asBoolean());
+        JsonNode best = null;
+        for (JsonNode match : ofac.get("matches")) {
+            if (match.get("primary_name").asText().equals("MADURO MOROS, Nicolas")) {
+                best = match;
+            }
+        }
+        assertTrue(best != null, "MADURO MOROS, Nicolas is among the hits: " + ofac);
+        assertTrue(best.get("score").asInt() >= 90);
+        assertEquals("pending", best.get("review_status").asText());
+        assertFalse(best.get("source_id").asText().isEmpty());
+        assertTrue(best.get("programs").size() > 0);
+        assertEquals(2, check.get("lists_checked").size());
+
+        Response read = call("acme", "GET", "/kyc/" + check.get("job_id").asText(), null);
+        assertEquals(200, read.status());
+        assertEquals(check.get("results_by_list"), read.body().get("results_by_list"));
+    }
+
+    @Test
+    void anUnlistedNameCompletesWithLowRisk() {
+        Response created = call("acme", "POST", "/kyc",
+                "{\"entity\":{\"type\":\"person\",\"name\":\"Quillon Brathwaite-Oyelaran\"},\"min_score\":85}");
+        assertEquals(201, created.status(), created.body().toString());
+        assertEquals("Completed", created.body().get("status").asText());
+        assertEquals("no_match", created.body().get("match_status").asText());
+        assertEquals(0, created.body().get("total_hits").asInt());
+        assertEquals(0, created.body().get("risk_score").asInt());
+        assertEquals("Low", created.body().get("risk_rating").asText());
+        for (JsonNode list : created.body().get("results_by_list")) {
+            assertFalse(list.get("matched").asBoolean());
+            assertFalse(list.get("list_version").asText().isEmpty());
+        }
+    }
+
+    @Test
+    void reviewDecisionAndCallbacks() {
+        callbacks(); // drain events of other tests
+        Response created = call("review-co", "POST", "/kyc",
+                "{\"entity\":{\"type\":\"person\",\"name\":\"Nicolas Maduro Moros\"},\"callback_url\":\"https://hooks.example.com/kyc\","
+                        + "\"lists\":[\"OFAC_SDN\"]}");
+        assertEquals(201, created.status(), created.body().toString());
+        String jobId = created.body().get("job_id").asText();
+        assertEquals(List.of("OFAC_SDN"), texts(created.body().get("lists_checked")));
+
+        List<JsonNode> completed = callbacks();
+        assertEquals(1, completed.size(), completed.toString());
+        JsonNode event = completed.get(0);
+        assertEquals("https://hooks.example.com/kyc", event.get("callback_url").asText());
+        assertEquals("kyc.completed", event.at("/event/event_type").asText());
+        assertEquals(jobId + ":kyc.completed", event.at("/event/event_id").asText());
+        assertEquals("review-co", event.at("/event/tenant_id").asText());
+        assertEquals(jobId, event.at("/event/data/job_id").asText());
+
+        // clear every hit: nothing waits for review any more
+        for (JsonNode match : result(created.body(), "OFAC_SDN").get("matches")) {
+            Response cleared = call("review-co", "PATCH", "/kyc/" + jobId + "/hits/" + match.get("hit_id").asText(),
+                    "{\"review_status\":\"cleared\",\"note\":\"different person: date of birth differs\"}");
+            assertEquals(200, cleared.status(), cleared.body().toString());
+        }
+        JsonNode afterReview = call("review-co", "GET", "/kyc/" + jobId, null).body();
+        assertEquals("Completed", afterReview.get("status").asText());
+        assertEquals("no_match", afterReview.get("match_status").asText());
+        assertEquals(0, afterReview.get("risk_score").asInt());
+        JsonNode reviewed = result(afterReview, "OFAC_SDN").get("matches").get(0);
+        assertEquals("cleared", reviewed.get("review_status").asText());
+        assertEquals("api_key:key0123456789", reviewed.get("reviewed_by").asText());
+        assertFalse(reviewed.get("reviewed_at").isNull());
+        assertEquals("different person: date of birth differs", reviewed.get("review_note").asText());
+
+        assertEquals(404, call("review-co", "PATCH", "/kyc/" + jobId + "/hits/ofac-sdn-0", "{\"review_status\":\"cleared\"}").status());
+        assertEquals("invalid_format", call("review-co", "PATCH", "/kyc/" + jobId + "/hits/" + reviewed.get("hit_id").asText(),
+                "{\"review_status\":\"maybe\"}").errorCode());
+
+        Response decided = call("review-co", "POST", "/kyc/" + jobId + "/decision", "{\"accepted\":true,\"comment\":\"false positives\"}");
+        assertEquals(200, decided.status(), decided.body().toString());
+        assertEquals("Accepted", decided.body().get("status").asText());
+        assertTrue(decided.body().at("/decision/accepted").asBoolean());
+        assertEquals("api_key:key0123456789", decided.body().at("/decision/decided_by").asText());
+
+        Response again = call("review-co", "POST", "/kyc/" + jobId + "/decision", "{\"accepted\":false}");
+        assertEquals(409, again.status());
+        assertEquals("conflict", again.errorCode());
+        assertEquals("Accepted", call("review-co", "GET", "/kyc/" + jobId, null).body().get("status").asText());
+
+        List<JsonNode> decisions = callbacks();
+        assertEquals(1, decisions.size(), decisions.toString());
+        assertEquals("kyc.decision.updated", decisions.get(0).at("/event/event_type").asText());
+        assertEquals("Accepted", decisions.get(0).at("/event/data/status").asText());
+    }
+
+    @Test
+    void metadataIsReplacedAndValidated() {
+        String jobId = call("meta-co", "POST", "/kyc", "{\"entity\":{\"type\":\"business\",\"name\":\"Acme Trading Ltd\"}}")
+                .body().get("job_id").asText();
+        Response put = call("meta-co", "PUT", "/kyc/" + jobId + "/metadata", "[{\"key\":\"account\",\"value\":\"A-17\"},{\"key\":\"tier\",\"value\":\"gold\"}]");
+        assertEquals(200, put.status(), put.body().toString());
+        assertEquals(2, put.body().get("metadata").size());
+        Response replaced = call("meta-co", "PUT", "/kyc/" + jobId + "/metadata", "[{\"key\":\"account\",\"value\":\"A-18\"}]");
+        assertEquals(1, replaced.body().get("metadata").size());
+        assertEquals("A-18", replaced.body().at("/metadata/0/value").asText());
+
+        assertEquals("invalid_payload", call("meta-co", "PUT", "/kyc/" + jobId + "/metadata", "{\"key\":\"x\"}").errorCode());
+        assertEquals("missing_data", call("meta-co", "PUT", "/kyc/" + jobId + "/metadata", "[{\"value\":\"x\"}]").errorCode());
+        assertEquals("invalid_format", call("meta-co", "PUT", "/kyc/" + jobId + "/metadata",
+                "[{\"key\":\"a\",\"value\":\"1\"},{\"key\":\"a\",\"value\":\"2\"}]").errorCode());
+        assertEquals("A-18", call("meta-co", "GET", "/kyc/" + jobId, null).body().at("/metadata/0/value").asText());
+    }
+
+    @Test
+    void anotherTenantsCheckIsNotFound() {
+        String jobId = call("tenant-a", "POST", "/kyc", "{\"entity\":{\"type\":\"person\",\"name\":\"Nicolas Maduro Moros\"}}")
+                .body().get("job_id").asText();
+        assertEquals(404, call("tenant-b", "GET", "/kyc/" + jobId, null).status());
+        assertEquals(404, call("tenant-b", "POST", "/kyc/" + jobId + "/decision", "{\"accepted\":true}").status());
+        assertEquals(404, call("tenant-b", "PUT", "/kyc/" + jobId + "/metadata", "[]").status());
+        assertEquals(404, call("tenant-b", "PATCH", "/kyc/" + jobId + "/hits/x", "{\"review_status\":\"cleared\"}").status());
+        assertEquals("not_found", call("tenant-b", "GET", "/kyc/" + jobId, null).errorCode());
+        // and the owner's check is untouched
+        JsonNode own = call("tenant-a", "GET", "/kyc/" + jobId, null).body();
+        assertTrue(own.get("decision").isNull());
+        assertEquals(0, own.get("metadata").size());
+    }
+
+    @Test
+    void badInputIsRefusedWithTheContractsCodes() {
+        assertEquals("invalid_payload", call("bad-co", "POST", "/kyc", "{not json").errorCode());
+        assertEquals("missing_data", call("bad-co", "POST", "/kyc", "{}").errorCode());
+        assertEquals("missing_data", call("bad-co", "POST", "/kyc", "{\"entity\":{\"type\":\"person\"}}").errorCode());
+        assertEquals("invalid_parameter", call("bad-co", "POST", "/kyc", "{\"entity\":{\"type\":\"person\",\"name\":\"A\"},\"color\":1}").errorCode());
+        assertEquals("invalid_format", call("bad-co", "POST", "/kyc", "{\"entity\":{\"type\":\"robot\",\"name\":\"A\"}}").errorCode());
+        assertEquals("invalid_format", call("bad-co", "POST", "/kyc", "{\"entity\":{\"type\":\"person\",\"name\":\"A\"},\"lists\":[\"EU_FSF\"]}").errorCode());
+        assertEquals("invalid_format", call("bad-co", "POST", "/kyc", "{\"entity\":{\"type\":\"person\",\"name\":\"A\"},\"min_score\":101}").errorCode());
+        assertEquals("invalid_format", call("bad-co", "POST", "/kyc", "{\"entity\":{\"type\":\"person\",\"name\":\"A\",\"date_of_birth\":\"1990-02-30\"}}").errorCode());
+        assertEquals("invalid_format", call("bad-co", "POST", "/kyc", "{\"entity\":{\"type\":\"person\",\"name\":\"A\",\"nationality\":\"Spain\"}}").errorCode());
+        Response privateCallback = call("bad-co", "POST", "/kyc",
+                "{\"entity\":{\"type\":\"person\",\"name\":\"A\"},\"callback_url\":\"http://169.254.169.254/latest\"}");
+        assertEquals("invalid_format", privateCallback.errorCode());
+        assertEquals("callback_url", privateCallback.body().at("/error/parameter").asText());
+        assertEquals("invalid_payload", call("bad-co", "POST", "/kyc/kyc_x/decision", "[]").errorCode());
+        assertEquals("missing_data", call("bad-co", "POST", "/kyc/kyc_x/decision", "{}").errorCode());
+        // none of the refused requests stored anything
+        DynamoDbClient dynamo = AwsClients.dynamoDb(handlerSettings());
+        assertEquals(0, dynamo.query(b -> b.tableName(TABLE).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", KycflowTable.s(KycflowTable.tenantKey("bad-co"))))).count());
+    }
+
+    @Test
+    void anIdempotentRetryReturnsTheFirstCheck() {
+        String body = "{\"entity\":{\"type\":\"person\",\"name\":\"Retry Person\"}}";
+        Response first = call("idem-co", ALL_SCOPES, "POST", "/kyc", body, "key-1");
+        Response replay = call("idem-co", ALL_SCOPES, "POST", "/kyc", body, "key-1");
+        assertEquals(201, replay.status());
+        assertEquals(first.body().get("job_id"), replay.body().get("job_id"));
+        Response other = call("idem-co", ALL_SCOPES, "POST", "/kyc", body, "key-2");
+        assertNotEquals(first.body().get("job_id"), other.body().get("job_id"));
+    }
+
+    @Test
+    void listedAddressesAreFoundAndChecksumsEnforced() {
+        // listed by OFAC in EIP-55 mixed case; screened here in lower case
+        Response listed = call("kya-co", "POST", "/kya", "{\"address\":\"0x7f367cc41522ce07553e823bf3be79a889debe1b\"}");
+        assertEquals(201, listed.status(), listed.body().toString());
+        assertEquals("ETH", listed.body().get("chain").asText());
+        assertEquals(1, listed.body().get("sdnlist").size());
+        assertEquals("OFAC_SDN", listed.body().at("/sdnlist/0/list").asText());
+        assertEquals(100, listed.body().get("risk_score").asInt());
+        assertEquals("Very high", listed.body().get("risk_rating").asText());
+
+        Response btc = call("kya-co", "POST", "/kya", "{\"address\":\"12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h\",\"chain\":\"btc\"}");
+        assertEquals(201, btc.status(), btc.body().toString());
+        assertEquals("BTC", btc.body().get("chain").asText());
+        assertEquals(100, btc.body().get("risk_score").asInt());
+
+        // the genesis block's address: valid, not listed
+        Response clean = call("kya-co", "POST", "/kya", "{\"address\":\"1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa\"}");
+        assertEquals(0, clean.body().get("sdnlist").size());
+        assertEquals(0, clean.body().get("risk_score").asInt());
+        assertEquals("Low", clean.body().get("risk_rating").asText());
+
+        // one character changed: the checksum catches it
+        assertEquals("invalid_format", call("kya-co", "POST", "/kya", "{\"address\":\"1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb\"}").errorCode());
+        assertEquals("invalid_format", call("kya-co", "POST", "/kya", "{\"address\":\"0x7F367cC41522cE07553e823bf3be79A889DEbe1b\"}").errorCode());
+        assertEquals("invalid_format", call("kya-co", "POST", "/kya", "{\"address\":\"1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa\",\"chain\":\"eth\"}").errorCode());
+        assertEquals("missing_data", call("kya-co", "POST", "/kya", "{}").errorCode());
+
+        String kyaId = listed.body().get("kya_id").asText();
+        assertEquals(listed.body(), call("kya-co", "GET", "/kya/" + kyaId, null).body());
+        assertEquals(404, call("other-co", "GET", "/kya/" + kyaId, null).status());
+    }
+
+    private static JsonNode result(JsonNode check, String list) {
+        for (JsonNode result : check.get("results_by_list")) {
+            if (result.get("list").asText().equals(list)) {
+                return result;
+            }
+        }
+        throw new AssertionError("no result for " + list + " in " + check);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(item -> texts.add(item.asText()));
+        return texts;
+    }
+
+    private static Settings handlerSettings() {
+        return new Settings(TestBackends.shared().environment());
+    }
+}

@@ -1,0 +1,69 @@
+package io.kycflow.fn.lists;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kycflow.aws.AwsClients;
+import io.kycflow.aws.JsonHandler;
+import io.kycflow.aws.ListIngestion;
+import io.kycflow.aws.ListSnapshots;
+import io.kycflow.aws.Settings;
+import io.kycflow.json.Json;
+import io.kycflow.sanctions.ListFileSet;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * S3 ObjectCreated under {@code lists/incoming/}: validates the list the file belongs to and publishes a new
+ * screening index when the set is good ({@link ListIngestion}). Answers one outcome per list touched.
+ */
+public final class ListIngestHandler extends JsonHandler {
+    private final ListIngestion ingestion;
+
+    /** Lambda entry point. */
+    public ListIngestHandler() {
+        this(Settings.fromEnvironment(), Clock.systemUTC());
+    }
+
+    public ListIngestHandler(Settings settings, Clock clock) {
+        this(settings, clock, AwsClients.dynamoDb(settings), AwsClients.s3(settings));
+    }
+
+    private ListIngestHandler(Settings settings, Clock clock, DynamoDbClient dynamo, S3Client s3) {
+        this.ingestion = new ListIngestion(s3, settings.bucket(), dynamo, settings.table(),
+                new ListSnapshots(dynamo, settings.table(), () -> s3, settings.bucket()), clock);
+    }
+
+    @Override
+    public JsonNode handle(JsonNode event, Context context) {
+        // several files of one list in one event: validate the set once
+        Set<ListFileSet> sets = EnumSet.noneOf(ListFileSet.class);
+        for (JsonNode record : event.path("Records")) {
+            String key = URLDecoder.decode(record.path("s3").path("object").path("key").asText(), StandardCharsets.UTF_8);
+            Optional<ListFileSet> set = ListIngestion.setOf(key);
+            set.ifPresent(sets::add);
+        }
+        ObjectNode result = Json.object();
+        ArrayNode outcomes = result.putArray("outcomes");
+        for (ListFileSet set : sets) {
+            ListIngestion.Outcome outcome = ingestion.ingest(set);
+            ObjectNode line = outcomes.addObject().put("list", set.list().name()).put("outcome", outcome.getClass().getSimpleName());
+            switch (outcome) {
+                case ListIngestion.Published published -> line.put("snapshot", published.pointer().snapshotId())
+                        .put("entries", published.entries()).put("names", published.names());
+                case ListIngestion.Rejected rejected -> line.put("reason", rejected.reason());
+                case ListIngestion.Incomplete incomplete -> line.put("missing", String.join(",", incomplete.missing()));
+                case ListIngestion.Unchanged unchanged -> line.put("snapshot", unchanged.snapshotId());
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,96 @@
+package io.kycflow.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kycflow.aws.AwsClients;
+import io.kycflow.aws.ListSnapshots;
+import io.kycflow.store.KycflowTable;
+import io.kycflow.testing.SanctionsFixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Screening through the local runtime as a user meets it: the real list files are published at start through the
+ * S3 lists/incoming/ → list-ingest path, then checked over HTTP with the demo key. A truncated list file is
+ * rejected with its reason and the published version stays in force.
+ */
+class LocalScreeningEndToEndTest {
+    private static LocalRuntime runtime;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        runtime = LocalRuntime.start(new LocalRuntime.Config(0, null, null, SanctionsFixtures.listsDir()));
+        runtime.awaitPublishedLists(Duration.ofSeconds(120));
+        api = new ApiClient(runtime.apiUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
+    }
+
+    @Test
+    void aListedNameIsScreenedOverHttp() {
+        ApiClient.Reply created = api.post("/kyc", runtime.apiKey(),
+                "{\"entity\":{\"type\":\"person\",\"name\":\"MADURO MOROS, Nicolas\",\"nationality\":\"VEN\"},\"monitoring\":true}");
+        assertEquals(201, created.status(), created.body().toString());
+        assertEquals("In Review", created.body().get("status").asText());
+        assertTrue(created.body().get("monitoring").asBoolean());
+        assertTrue(created.body().hasNonNull("next_monitoring_at"));
+        String jobId = created.body().get("job_id").asText();
+        JsonNode read = api.get("/kyc/" + jobId, runtime.apiKey()).body();
+        assertEquals(jobId, read.get("job_id").asText());
+        assertEquals(2, read.get("lists_checked").size());
+
+        ApiClient.Reply kya = api.post("/kya", runtime.apiKey(), "{\"address\":\"0x7F367cC41522cE07553e823bf3be79A889DEbe1B\"}");
+        assertEquals(201, kya.status(), kya.body().toString());
+        assertEquals("Very high", kya.body().get("risk_rating").asText());
+
+        assertEquals(401, api.get("/kyc/" + jobId, "kf_not_a_key").status());
+    }
+
+    @Test
+    void aTruncatedListIsRejectedAndThePublishedVersionStays() throws Exception {
+        var settings = runtime.settings();
+        DynamoDbClient dynamo = AwsClients.dynamoDb(settings);
+        S3Client s3 = AwsClients.s3(settings);
+        ListSnapshots snapshots = new ListSnapshots(dynamo, LocalRuntime.TABLE, () -> s3, LocalRuntime.BUCKET);
+        String before = snapshots.current().orElseThrow().snapshotId();
+
+        byte[] xml = Files.readAllBytes(SanctionsFixtures.listsDir().resolve("un").resolve("consolidated.xml"));
+        byte[] truncated = Arrays.copyOf(xml, xml.length / 2);
+        s3.putObject(b -> b.bucket(LocalRuntime.BUCKET).key("lists/incoming/un/consolidated.xml"), RequestBody.fromBytes(truncated));
+
+        Map<String, AttributeValue> status = awaitStatus(dynamo, "UN_CONSOLIDATED", "rejected");
+        assertTrue(status.get("reason").s().contains("consolidated.xml"), status.toString());
+        assertEquals(before, snapshots.current().orElseThrow().snapshotId());
+        // screening still works on the version in force
+        assertEquals(201, api.post("/kyc", runtime.apiKey(), "{\"entity\":{\"type\":\"person\",\"name\":\"Anyone\"}}").status());
+    }
+
+    private static Map<String, AttributeValue> awaitStatus(DynamoDbClient dynamo, String list, String outcome) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(LocalRuntime.TABLE).consistentRead(true)
+                    .key(KycflowTable.key("LISTS", "STATUS#" + list))).item();
+            if (item != null && item.containsKey("outcome") && item.get("outcome").s().equals(outcome)) {
+                return item;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("list " + list + " never became " + outcome);
+    }
+}

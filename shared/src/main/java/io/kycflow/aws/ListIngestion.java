@@ -1,0 +1,164 @@
+package io.kycflow.aws;
+
+import io.kycflow.sanctions.ListFileSet;
+import io.kycflow.sanctions.ListValidationException;
+import io.kycflow.sanctions.ParsedList;
+import io.kycflow.screening.ScreeningIndex;
+import io.kycflow.store.KycflowTable;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns list files dropped into S3 into the published screening index:
+ * <ol>
+ *   <li>a list's files arrive under {@code lists/incoming/<folder>/} (an operator, or the refresh function);</li>
+ *   <li>the set is parsed and validated; a malformed or truncated set is rejected with its reason, recorded in
+ *       {@code LISTS / STATUS#<list>}, and the list's previous accepted files stay in force;</li>
+ *   <li>an accepted set is copied to {@code lists/accepted/<folder>/}; the index is built from the accepted files of
+ *       every list and published ({@link ListSnapshots}) unless the same files are published already.</li>
+ * </ol>
+ * Runs one at a time (the template gives the function a concurrency of one), so events never interleave.
+ */
+public final class ListIngestion {
+    static final String INCOMING = "lists/incoming/";
+    static final String ACCEPTED = "lists/accepted/";
+
+    /** What an ingestion did. */
+    public sealed interface Outcome permits Published, Unchanged, Rejected, Incomplete {
+    }
+
+    /** A new snapshot is in force. */
+    public record Published(ListSnapshots.Pointer pointer, int entries, int names) implements Outcome {
+    }
+
+    /** The files are the ones already published; nothing changed. */
+    public record Unchanged(String snapshotId) implements Outcome {
+    }
+
+    /** The set was refused; the previous version stays. */
+    public record Rejected(String list, String reason) implements Outcome {
+    }
+
+    /** Not every file of the set is there yet. */
+    public record Incomplete(String list, List<String> missing) implements Outcome {
+    }
+
+    private final S3Client s3;
+    private final String bucket;
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final ListSnapshots snapshots;
+    private final Clock clock;
+
+    public ListIngestion(S3Client s3, String bucket, DynamoDbClient dynamo, String table, ListSnapshots snapshots, Clock clock) {
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.dynamo = dynamo;
+        this.table = table;
+        this.snapshots = snapshots;
+        this.clock = clock;
+    }
+
+    /** The list set an S3 key under {@code lists/incoming/} belongs to. */
+    public static Optional<ListFileSet> setOf(String key) {
+        if (!key.startsWith(INCOMING)) {
+            return Optional.empty();
+        }
+        String rest = key.substring(INCOMING.length());
+        int slash = rest.indexOf('/');
+        return slash < 0 ? Optional.empty() : ListFileSet.ofFolder(rest.substring(0, slash));
+    }
+
+    /** Validates the set's incoming files and, when they are good, publishes a new index. */
+    public synchronized Outcome ingest(ListFileSet set) {
+        Map<String, byte[]> incoming = read(INCOMING, set);
+        List<String> missing = set.files().stream().filter(f -> !incoming.containsKey(f)).toList();
+        if (!missing.isEmpty()) {
+            return new Incomplete(set.list().name(), missing);
+        }
+        try {
+            ParsedList parsed = set.parse(incoming);
+            for (Map.Entry<String, byte[]> file : incoming.entrySet()) {
+                s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(INCOMING + set.folder() + "/" + file.getKey())
+                        .destinationBucket(bucket).destinationKey(ACCEPTED + set.folder() + "/" + file.getKey()));
+            }
+            recordStatus(set, "accepted", parsed.version(), parsed.entities().size() + " entries", null);
+        } catch (ListValidationException e) {
+            recordStatus(set, "rejected", null, null, e.getMessage());
+            Log.warn("list rejected", "list", set.list().name(), "reason", e.getMessage());
+            return new Rejected(set.list().name(), e.getMessage());
+        }
+        return publishAccepted();
+    }
+
+    /** Builds and publishes the index from every list's accepted files, unless exactly those are in force. */
+    public synchronized Outcome publishAccepted() {
+        Map<ListFileSet, Map<String, byte[]>> accepted = new LinkedHashMap<>();
+        List<byte[]> everything = new ArrayList<>();
+        for (ListFileSet set : ListFileSet.values()) {
+            Map<String, byte[]> files = read(ACCEPTED, set);
+            if (files.size() == set.files().size()) { // else never accepted yet
+                accepted.put(set, files);
+                set.files().forEach(f -> everything.add(files.get(f)));
+            }
+        }
+        String snapshotId = ListFileSet.digest(everything.toArray(byte[][]::new)).replace(':', '-');
+        Optional<ListSnapshots.Pointer> current = snapshots.current();
+        if (current.isPresent() && current.get().snapshotId().equals(snapshotId)) {
+            return new Unchanged(snapshotId);
+        }
+        List<ParsedList> lists = new ArrayList<>();
+        for (Map.Entry<ListFileSet, Map<String, byte[]>> set : accepted.entrySet()) {
+            try {
+                lists.add(set.getKey().parse(set.getValue()));
+            } catch (ListValidationException e) {
+                throw new IllegalStateException("accepted files of " + set.getKey().list() + " no longer parse", e);
+            }
+        }
+        ScreeningIndex index = ScreeningIndex.build(lists);
+        ListSnapshots.Pointer pointer = snapshots.publish(snapshotId, index, clock.millis());
+        Log.info("lists published", "snapshot", snapshotId, "versions", pointer.versions());
+        return new Published(pointer, index.entryCount(), index.nameCount());
+    }
+
+    private Map<String, byte[]> read(String prefix, ListFileSet set) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String file : set.files()) {
+            try {
+                ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(prefix + set.folder() + "/" + file));
+                files.put(file, bytes.asByteArray());
+            } catch (NoSuchKeyException absent) {
+                // an incomplete set: reported by the caller
+            }
+        }
+        return files;
+    }
+
+    private void recordStatus(ListFileSet set, String outcome, String version, String detail, String reason) {
+        Map<String, AttributeValue> item = new HashMap<>(KycflowTable.key("LISTS", "STATUS#" + set.list().name()));
+        item.put("outcome", KycflowTable.s(outcome));
+        item.put("at", KycflowTable.n(clock.millis()));
+        if (version != null) {
+            item.put("version", KycflowTable.s(version));
+        }
+        if (detail != null) {
+            item.put("detail", KycflowTable.s(detail));
+        }
+        if (reason != null) {
+            item.put("reason", KycflowTable.s(reason));
+        }
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+}

@@ -1,0 +1,94 @@
+package io.kycflow.aws;
+
+import io.kycflow.json.Json;
+import io.kycflow.screening.ScreeningIndex;
+import io.kycflow.store.KycflowTable;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Published screening index snapshots: the bytes in S3 under {@code lists/snapshots/}, and one pointer item
+ * ({@code LISTS / CURRENT}) naming the snapshot in force with its list versions. Publishing writes the snapshot
+ * first and then moves the pointer, so readers only ever see complete snapshots.
+ */
+public final class ListSnapshots {
+    static final String PREFIX = "lists/snapshots/";
+
+    /**
+     * The snapshot in force.
+     *
+     * @param snapshotId  digest of the list files it was built from
+     * @param key         its S3 key
+     * @param versions    list name → list version, as JSON object text
+     * @param publishedAt epoch milliseconds
+     */
+    public record Pointer(String snapshotId, String key, String versions, long publishedAt) {
+    }
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Supplier<S3Client> s3;
+    private final String bucket;
+
+    public ListSnapshots(DynamoDbClient dynamo, String table, Supplier<S3Client> s3, String bucket) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    /** The pointer to the snapshot in force; empty before the first publication. */
+    public Optional<Pointer> current() {
+        GetItemResponse response = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(KycflowTable.key("LISTS", "CURRENT")));
+        if (!response.hasItem() || response.item().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> item = response.item();
+        return Optional.of(new Pointer(item.get("snapshotId").s(), item.get("snapshotKey").s(), item.get("versions").s(),
+                Long.parseLong(item.get("publishedAt").n())));
+    }
+
+    /** Reads a snapshot. */
+    public ScreeningIndex load(Pointer pointer) {
+        try (InputStream in = s3.get().getObject(b -> b.bucket(bucket).key(pointer.key()))) {
+            return ScreeningIndex.readSnapshot(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("snapshot " + pointer.key() + " is unreadable", e);
+        }
+    }
+
+    /** Stores the snapshot, then makes it the one in force. */
+    public Pointer publish(String snapshotId, ScreeningIndex index, long now) {
+        String key = PREFIX + snapshotId + ".idx";
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(8 << 20);
+        try {
+            index.writeSnapshot(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        s3.get().putObject(b -> b.bucket(bucket).key(key).contentType("application/octet-stream"),
+                RequestBody.fromBytes(bytes.toByteArray()));
+        var versions = Json.object();
+        index.listVersions().forEach((list, version) -> versions.put(list.name(), version));
+        Pointer pointer = new Pointer(snapshotId, key, Json.write(versions), now);
+        Map<String, AttributeValue> item = new HashMap<>(KycflowTable.key("LISTS", "CURRENT"));
+        item.put("snapshotId", KycflowTable.s(snapshotId));
+        item.put("snapshotKey", KycflowTable.s(key));
+        item.put("versions", KycflowTable.s(pointer.versions()));
+        item.put("publishedAt", KycflowTable.n(now));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+        return pointer;
+    }
+}

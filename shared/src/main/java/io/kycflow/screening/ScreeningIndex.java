@@ -1,0 +1,260 @@
+package io.kycflow.screening;
+
+import io.kycflow.matching.NameKind;
+import io.kycflow.matching.NameMatcher;
+import io.kycflow.matching.PreparedName;
+import io.kycflow.sanctions.Alias;
+import io.kycflow.sanctions.DigitalCurrencyAddress;
+import io.kycflow.sanctions.EntityType;
+import io.kycflow.sanctions.ListedEntity;
+import io.kycflow.sanctions.ParsedList;
+import io.kycflow.sanctions.SanctionsList;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+/**
+ * Screens names against loaded sanctions lists.
+ *
+ * <p><b>Name score.</b> Every primary name and alias is scored with {@link NameMatcher} (0-100, as OFAC's
+ * Sanctions List Search tool scores); an entry's name score is that of its best-scoring name. A candidate filter
+ * ({@link NameIndex}) skips the names that provably cannot reach the needed score, so the results are exactly
+ * those of scoring every name.
+ *
+ * <p><b>Confidence formula.</b> The hit's score is the name score adjusted by each secondary field the query
+ * gives, then clamped to 0-100:
+ * <ul>
+ *   <li>date_of_birth: the screened date (year, month or day) overlaps a listed date of birth: MATCH +5; the
+ *       entry has parsed dates of birth but none within one year of it: MISMATCH -15; otherwise UNKNOWN 0;</li>
+ *   <li>nationality: compared with the listed nationalities and citizenships, codes and spellings resolved to
+ *       one country ("RUS", "RU", "Russia", "Russian Federation", "Russian"): MATCH +3; the entry names others:
+ *       MISMATCH -5; the entry names none: UNKNOWN 0;</li>
+ *   <li>entity_type: PERSON against a listed individual or BUSINESS against a listed entity, vessel or
+ *       aircraft: MATCH 0; otherwise MISMATCH -20;</li>
+ *   <li>country: equal to the country of a listed address: MATCH +2; otherwise UNKNOWN 0;</li>
+ *   <li>document_id: equal, as upper-case letters and digits, to a listed document number: MATCH, and the score
+ *       is 100 whatever the rest says (the adjustment shows the points that took); a different number is
+ *       UNKNOWN 0, as a person holds many documents. An entry with that document is a hit even when no name
+ *       matches.</li>
+ * </ul>
+ * A hit lists a {@link FieldCheck} for every field the query gives.
+ *
+ * <p>Immutable and thread-safe. {@link #writeSnapshot} stores the index with every name already normalised, so
+ * {@link #readSnapshot} needs no transliteration and loads in a fraction of the build time.
+ */
+public final class ScreeningIndex {
+
+    private static final NameMatcher MATCHER = new NameMatcher();
+    private static final Pattern ETHEREUM = Pattern.compile("0[xX][0-9a-fA-F]{40}");
+    private static final Comparator<ScreeningHit> HIT_ORDER = Comparator.comparingInt(ScreeningHit::score).reversed()
+            .thenComparing(ScreeningHit::list)
+            .thenComparing(ScreeningHit::sourceId, ScreeningIndex::compareIds);
+
+    private final Map<SanctionsList, String> listVersions;
+    private final List<ListedEntry> entries;
+    /** The names of entry e are [entryNames[e], entryNames[e + 1]): each entry's names are contiguous. */
+    private final int[] entryNames;
+    private final int[] nameEntry;
+    private final NameIndex names;
+    private final Map<String, int[]> entriesByDocument;
+    private final Map<String, List<AddressHit>> addresses;
+
+    ScreeningIndex(Map<SanctionsList, String> listVersions, List<ListedEntry> entries, int[] entryNames,
+            PreparedName[] preparedNames) {
+        this.listVersions = Collections.unmodifiableMap(new EnumMap<>(listVersions));
+        this.entries = List.copyOf(entries);
+        this.entryNames = entryNames;
+        this.nameEntry = new int[preparedNames.length];
+        for (int e = 0; e < entries.size(); e++) {
+            Arrays.fill(nameEntry, entryNames[e], entryNames[e + 1], e);
+        }
+        this.names = new NameIndex(preparedNames);
+        Map<String, List<Integer>> byDocument = new HashMap<>();
+        Map<String, List<AddressHit>> byAddress = new HashMap<>();
+        for (int e = 0; e < entries.size(); e++) {
+            ListedEntry entry = entries.get(e);
+            for (String number : entry.documentNumbers()) {
+                String key = SecondaryFields.documentKey(number);
+                List<Integer> withDocument = byDocument.computeIfAbsent(key, k -> new ArrayList<>());
+                if (!key.isEmpty() && !withDocument.contains(e)) {
+                    withDocument.add(e);
+                }
+            }
+            for (DigitalCurrencyAddress address : entry.digitalCurrencyAddresses()) {
+                byAddress.computeIfAbsent(addressKey(address.address()), k -> new ArrayList<>())
+                        .add(new AddressHit(entry.list(), entry.listVersion(), entry.sourceId(), entry.primaryName(),
+                                entry.type(), address.currency(), address.address(), entry.programs()));
+            }
+        }
+        this.entriesByDocument = new HashMap<>();
+        byDocument.forEach((key, list) -> entriesByDocument.put(key, list.stream().mapToInt(Integer::intValue).toArray()));
+        this.addresses = new HashMap<>();
+        byAddress.forEach((key, list) -> addresses.put(key, List.copyOf(list)));
+    }
+
+    /**
+     * Builds an index of the given lists, normalising every primary name and alias (the slow part: ICU
+     * transliteration of non-Latin names).
+     *
+     * @throws IllegalArgumentException when a list is given twice
+     */
+    public static ScreeningIndex build(List<ParsedList> lists) {
+        Map<SanctionsList, String> versions = new EnumMap<>(SanctionsList.class);
+        List<ListedEntry> entries = new ArrayList<>();
+        List<String> rawNames = new ArrayList<>();
+        List<NameKind> kinds = new ArrayList<>();
+        List<Integer> firstNames = new ArrayList<>();
+        for (ParsedList list : lists) {
+            if (versions.putIfAbsent(list.list(), list.version()) != null) {
+                throw new IllegalArgumentException(list.list() + " given twice");
+            }
+            for (ListedEntity entity : list.entities()) {
+                firstNames.add(rawNames.size());
+                entries.add(ListedEntry.of(entity));
+                NameKind kind = entity.type() == EntityType.PERSON ? NameKind.PERSON : NameKind.UNKNOWN;
+                rawNames.add(entity.primaryName());
+                kinds.add(kind);
+                for (Alias alias : entity.aliases()) {
+                    rawNames.add(alias.name());
+                    kinds.add(kind);
+                }
+            }
+        }
+        firstNames.add(rawNames.size());
+        PreparedName[] prepared = IntStream.range(0, rawNames.size()).parallel()
+                .mapToObj(n -> PreparedName.of(rawNames.get(n), kinds.get(n)))
+                .toArray(PreparedName[]::new);
+        return new ScreeningIndex(versions, entries, firstNames.stream().mapToInt(Integer::intValue).toArray(), prepared);
+    }
+
+    /** Screens one subject. Thread-safe. */
+    public ScreeningResult screen(ScreeningQuery query) {
+        return screen(query, true);
+    }
+
+    /**
+     * Screens one subject, with the candidate filter or by scoring every name: the tests hold the two equal.
+     */
+    ScreeningResult screen(ScreeningQuery query, boolean filtered) {
+        PreparedName screened = PreparedName.of(query.name(), switch (query.type()) {
+            case null -> NameKind.UNKNOWN;
+            case PERSON -> NameKind.PERSON;
+            case BUSINESS -> NameKind.ORGANIZATION;
+        });
+        SecondaryFields fields = new SecondaryFields(query);
+        Set<SanctionsList> wanted = query.lists().isEmpty() ? listVersions.keySet() : query.lists();
+        Map<SanctionsList, String> checked = new EnumMap<>(SanctionsList.class);
+        listVersions.forEach((list, version) -> {
+            if (wanted.contains(list)) {
+                checked.put(list, version);
+            }
+        });
+        int[] candidates = filtered
+                ? names.candidates(screened, query.minScore() - fields.maxBonus())
+                : IntStream.range(0, names.size()).toArray();
+        candidates = withDocumentEntries(candidates, fields.document());
+
+        List<ScreeningHit> hits = new ArrayList<>();
+        for (int i = 0; i < candidates.length; ) {
+            int entryId = nameEntry[candidates[i]];
+            ListedEntry entry = entries.get(entryId);
+            boolean wantedList = checked.containsKey(entry.list());
+            int bestScore = -1;
+            int bestName = -1;
+            // an entry's names are contiguous, and the first of equally scoring names is the one reported
+            for (; i < candidates.length && nameEntry[candidates[i]] == entryId; i++) {
+                int score = wantedList ? MATCHER.score(screened, names.name(candidates[i])) : -1;
+                if (score > bestScore) {
+                    bestScore = score;
+                    bestName = candidates[i];
+                }
+            }
+            if (bestName < 0) {
+                continue;
+            }
+            SecondaryFields.Scored scored = fields.compare(entry, bestScore);
+            if (scored.score() >= query.minScore()) {
+                hits.add(new ScreeningHit(entry.list(), entry.listVersion(), entry.sourceId(), entry.type(),
+                        entry.primaryName(), names.name(bestName).original(), bestScore, scored.score(),
+                        entry.programs(), entry.dateOfBirthTexts(), entry.nationalities(), scored.checks()));
+            }
+        }
+        hits.sort(HIT_ORDER);
+        return new ScreeningResult(hits, checked);
+    }
+
+    /** Adds every name of the entries holding the screened document, which are hits whatever their names score. */
+    private int[] withDocumentEntries(int[] candidates, String document) {
+        int[] holders = document == null ? null : entriesByDocument.get(document);
+        if (holders == null) {
+            return candidates;
+        }
+        IntStream holderNames = Arrays.stream(holders).flatMap(e -> IntStream.range(entryNames[e], entryNames[e + 1]));
+        return IntStream.concat(Arrays.stream(candidates), holderNames).sorted().distinct().toArray();
+    }
+
+    /**
+     * The listed digital currency addresses equal to {@code address}: Ethereum-style addresses (0x and 40 hex
+     * digits, whose letter case is only a checksum) compare ignoring case, all others exactly.
+     */
+    public List<AddressHit> findAddress(String address) {
+        return address == null ? List.of() : addresses.getOrDefault(addressKey(address.strip()), List.of());
+    }
+
+    private static String addressKey(String address) {
+        return ETHEREUM.matcher(address).matches() ? address.toLowerCase(Locale.ROOT) : address;
+    }
+
+    /** The loaded lists with their versions. */
+    public Map<SanctionsList, String> listVersions() {
+        return listVersions;
+    }
+
+    /** How many listed entries the index holds. */
+    public int entryCount() {
+        return entries.size();
+    }
+
+    /** How many names (primary names and aliases) the index holds. */
+    public int nameCount() {
+        return names.size();
+    }
+
+    /**
+     * Writes the index in a compact binary form (a versioned header, the deflated body and its checksum) that
+     * {@link #readSnapshot} loads without normalising any name again.
+     */
+    public void writeSnapshot(OutputStream out) throws IOException {
+        PreparedName[] prepared = new PreparedName[names.size()];
+        Arrays.setAll(prepared, names::name);
+        ScreeningSnapshot.write(out, listVersions, entries, entryNames, prepared);
+    }
+
+    /**
+     * Loads an index written by {@link #writeSnapshot}.
+     *
+     * @throws IOException when the stream is not a snapshot of this format, is truncated or is corrupted
+     */
+    public static ScreeningIndex readSnapshot(InputStream in) throws IOException {
+        return ScreeningSnapshot.read(in);
+    }
+
+    /** Numeric ids (OFAC ent_num, UN DATAID) in numeric order, others as text. */
+    private static int compareIds(String a, String b) {
+        boolean numeric = !a.isEmpty() && !b.isEmpty() && a.chars().allMatch(Character::isDigit)
+                && b.chars().allMatch(Character::isDigit);
+        return numeric && a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+    }
+}

@@ -1,0 +1,48 @@
+package io.kycflow.store;
+
+import io.kycflow.journey.JourneyRepository.ConcurrentUpdateException;
+import io.kycflow.kyc.KycCheck;
+import io.kycflow.kyc.KycRepository;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** KYC checks in the DynamoDB table: one item per check under its tenant, its state as JSON, versioned. */
+public final class DynamoKycRepository implements KycRepository {
+    private final VersionedItems items;
+
+    public DynamoKycRepository(DynamoDbClient dynamo, String table) {
+        this.items = new VersionedItems(dynamo, table);
+    }
+
+    @Override
+    public Optional<KycCheck> find(String tenantId, String jobId) {
+        return items.find(KycflowTable.tenantKey(tenantId), "KYC#" + jobId)
+                .map(stored -> KycCheck.fromStorage(stored.doc(), stored.version()));
+    }
+
+    @Override
+    public void create(KycCheck check) {
+        check.setVersion(1);
+        items.create(item(check));
+    }
+
+    @Override
+    public void save(KycCheck check) {
+        long expected = check.version();
+        check.setVersion(expected + 1);
+        try {
+            items.replace(item(check), expected, "check");
+        } catch (ConcurrentUpdateException e) {
+            check.setVersion(expected);
+            throw e;
+        }
+    }
+
+    private static Map<String, AttributeValue> item(KycCheck check) {
+        return VersionedItems.item(KycflowTable.tenantKey(check.tenantId()), "KYC#" + check.jobId(), check.toStorage(),
+                check.version(), KycflowTable.submissionIndex(check.tenantId(), check.createdAt(), check.jobId()));
+    }
+}
