@@ -1,9 +1,8 @@
 package io.kycflow.bench;
 
 import io.kycflow.sanctions.ListValidationException;
-import io.kycflow.sanctions.OfacSdnParser;
+import io.kycflow.sanctions.ListFileSet;
 import io.kycflow.sanctions.ParsedList;
-import io.kycflow.sanctions.UnConsolidatedParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,9 +33,8 @@ final class SanctionsFiles {
         return Path.of(System.getProperty(PROPERTY, find(Path.of("")).toString()));
     }
 
-    /** OFAC SDN and UN consolidated, parsed. */
+    /** Every list in the directory, parsed. */
     static List<ParsedList> parse(Path dir) throws IOException, ListValidationException {
-        return List.of(new OfacSdnParser().parse(dir.resolve("ofac")),
-                new UnConsolidatedParser().parse(dir.resolve("un").resolve("consolidated.xml")));
+        return ListFileSet.parseDirectory(dir);
     }
 }

@@ -169,8 +169,8 @@ public final class LocalRuntime implements AutoCloseable {
     public void awaitPublishedLists(java.time.Duration timeout) throws InterruptedException {
         ListSnapshots snapshots = new ListSnapshots(AwsClients.dynamoDb(settings), TABLE, () -> AwsClients.s3(settings), BUCKET);
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!snapshots.current().map(p -> Arrays.stream(ListFileSet.values())
-                .allMatch(set -> p.versions().contains("\"" + set.list().name() + "\""))).orElse(false)) {
+        while (!snapshots.current().map(p -> Arrays.stream(ListFileSet.values()).allMatch(set -> p.covers(set.list())))
+                .orElse(false)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("no sanctions list was published within " + timeout);
             }

@@ -88,8 +88,9 @@ public final class ListIngestion {
         if (!missing.isEmpty()) {
             return new Incomplete(set.list().name(), missing);
         }
+        ParsedList parsed;
         try {
-            ParsedList parsed = set.parse(incoming);
+            parsed = set.parse(incoming);
             for (Map.Entry<String, byte[]> file : incoming.entrySet()) {
                 s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(INCOMING + set.folder() + "/" + file.getKey())
                         .destinationBucket(bucket).destinationKey(ACCEPTED + set.folder() + "/" + file.getKey()));
@@ -100,15 +101,18 @@ public final class ListIngestion {
             Log.warn("list rejected", "list", set.list().name(), "reason", e.getMessage());
             return new Rejected(set.list().name(), e.getMessage());
         }
-        return publishAccepted();
+        return publish(set, incoming, parsed);
     }
 
-    /** Builds and publishes the index from every list's accepted files, unless exactly those are in force. */
-    public synchronized Outcome publishAccepted() {
+    /**
+     * Builds and publishes the index from the set just accepted (already read and parsed) and every other list's
+     * accepted files, unless exactly those files are in force.
+     */
+    private Outcome publish(ListFileSet fresh, Map<String, byte[]> freshFiles, ParsedList freshParsed) {
         Map<ListFileSet, Map<String, byte[]>> accepted = new LinkedHashMap<>();
         List<byte[]> everything = new ArrayList<>();
         for (ListFileSet set : ListFileSet.values()) {
-            Map<String, byte[]> files = read(ACCEPTED, set);
+            Map<String, byte[]> files = set == fresh ? freshFiles : read(ACCEPTED, set);
             if (files.size() == set.files().size()) { // else never accepted yet
                 accepted.put(set, files);
                 set.files().forEach(f -> everything.add(files.get(f)));
@@ -121,6 +125,10 @@ public final class ListIngestion {
         }
         List<ParsedList> lists = new ArrayList<>();
         for (Map.Entry<ListFileSet, Map<String, byte[]>> set : accepted.entrySet()) {
+            if (set.getKey() == fresh) {
+                lists.add(freshParsed);
+                continue;
+            }
             try {
                 lists.add(set.getKey().parse(set.getValue()));
             } catch (ListValidationException e) {

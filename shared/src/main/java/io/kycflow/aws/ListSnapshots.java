@@ -1,6 +1,7 @@
 package io.kycflow.aws;
 
 import io.kycflow.json.Json;
+import io.kycflow.sanctions.SanctionsList;
 import io.kycflow.screening.ScreeningIndex;
 import io.kycflow.store.KycflowTable;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -9,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,6 +36,10 @@ public final class ListSnapshots {
      * @param publishedAt epoch milliseconds
      */
     public record Pointer(String snapshotId, String key, String versions, long publishedAt) {
+        /** Whether the snapshot holds a version of the list. */
+        public boolean covers(SanctionsList list) {
+            return Json.parse(versions).has(list.name());
+        }
     }
 
     private final DynamoDbClient dynamo;
@@ -72,7 +78,7 @@ public final class ListSnapshots {
     /** Stores the snapshot, then makes it the one in force. */
     public Pointer publish(String snapshotId, ScreeningIndex index, long now) {
         String key = PREFIX + snapshotId + ".idx";
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(8 << 20);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8 << 20);
         try {
             index.writeSnapshot(bytes);
         } catch (IOException e) {

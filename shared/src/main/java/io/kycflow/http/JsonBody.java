@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kycflow.json.Json;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -95,6 +99,35 @@ public final class JsonBody {
         return value;
     }
 
+    private static final Pattern FULL_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern PARTIAL_DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
+
+    /**
+     * An optional date of birth: a real date, not in the future. With {@code partial}, YYYY and YYYY-MM are
+     * accepted too (screening knows some subjects only by year).
+     */
+    public String dateOfBirth(String name, boolean partial) {
+        String date = partial
+                ? string(name, 10, PARTIAL_DATE, "a date as YYYY, YYYY-MM or YYYY-MM-DD")
+                : string(name, 10, FULL_DATE, "a date YYYY-MM-DD");
+        if (date == null) {
+            return null;
+        }
+        String full = switch (date.length()) {
+            case 4 -> date + "-01-01";
+            case 7 -> date + "-01";
+            default -> date;
+        };
+        try {
+            if (LocalDate.parse(full).isAfter(LocalDate.now())) {
+                throw invalid(name, "must not be in the future");
+            }
+        } catch (DateTimeParseException e) {
+            throw invalid(name, "must be a real date");
+        }
+        return date;
+    }
+
     /** An optional true/false. */
     public Boolean bool(String name) {
         JsonNode value = node.get(name);
@@ -108,7 +141,7 @@ public final class JsonBody {
     }
 
     /** An optional array of strings, each at most maxLength characters; null when absent. */
-    public java.util.List<String> strings(String name, int maxItems, int maxLength) {
+    public List<String> strings(String name, int maxItems, int maxLength) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             return null;
@@ -116,7 +149,7 @@ public final class JsonBody {
         if (!value.isArray() || value.size() > maxItems) {
             throw invalid(name, "must be an array of at most " + maxItems + " strings");
         }
-        java.util.List<String> items = new java.util.ArrayList<>();
+        List<String> items = new ArrayList<>();
         for (JsonNode item : value) {
             if (!item.isTextual() || item.asText().length() > maxLength) {
                 throw invalid(name, "must be an array of strings of at most " + maxLength + " characters");

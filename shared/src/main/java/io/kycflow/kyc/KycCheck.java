@@ -2,6 +2,7 @@ package io.kycflow.kyc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kycflow.json.Json;
 import io.kycflow.sanctions.SanctionsList;
@@ -19,7 +20,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -169,15 +169,25 @@ public final class KycCheck {
         return true;
     }
 
-    /** Records a reviewer's verdict on a hit; empty when the check has no such hit. */
-    public Optional<KycHit> review(String hitId, ReviewStatus status, String by, String note, long now) {
+    /**
+     * Records a reviewer's verdict on a hit.
+     *
+     * @throws UnknownHitException when the check has no such hit
+     */
+    public void review(String hitId, ReviewStatus status, String by, String note, long now) {
         KycHit hit = hits.get(hitId);
         if (hit == null) {
-            return Optional.empty();
+            throw new UnknownHitException(hitId);
         }
         hit.review(status, by, iso(now), note);
         updatedAt = now;
-        return Optional.of(hit);
+    }
+
+    /** A review named a hit the check does not have. */
+    public static final class UnknownHitException extends RuntimeException {
+        public UnknownHitException(String hitId) {
+            super("The check has no hit '" + hitId + "'.", null, false, false);
+        }
     }
 
     /**
@@ -265,15 +275,7 @@ public final class KycCheck {
                 .put("created_at", iso(createdAt))
                 .put("completed_at", completedAt == null ? null : iso(completedAt))
                 .put("updated_at", iso(updatedAt));
-        if (decision == null) {
-            view.putNull("decision");
-        } else {
-            view.putObject("decision")
-                    .put("accepted", decision.accepted())
-                    .put("comment", decision.comment())
-                    .put("decided_by", decision.decidedBy())
-                    .put("decided_at", decision.decidedAt());
-        }
+        view.set("decision", decisionNode());
         view.set("metadata", metadata.deepCopy());
         view.put("monitoring", monitoring)
                 .put("next_monitoring_at", nextMonitoringAt == null ? null : iso(nextMonitoringAt))
@@ -281,6 +283,18 @@ public final class KycCheck {
                 .put("customer_reference", customerReference)
                 .put("callback_url", callbackUrl);
         return view;
+    }
+
+    /** The decision as the API shows and the store keeps it; JSON null before one is made. */
+    private JsonNode decisionNode() {
+        if (decision == null) {
+            return NullNode.getInstance();
+        }
+        return Json.object()
+                .put("accepted", decision.accepted())
+                .put("comment", decision.comment())
+                .put("decided_by", decision.decidedBy())
+                .put("decided_at", decision.decidedAt());
     }
 
     private ObjectNode entity() {
@@ -315,10 +329,7 @@ public final class KycCheck {
         listVersions.forEach((list, v) -> versions.put(list.name(), v));
         ArrayNode stored = node.putArray("hits");
         hits.values().forEach(hit -> stored.add(hit.toStorage()));
-        if (decision != null) {
-            node.putObject("decision").put("accepted", decision.accepted()).put("comment", decision.comment())
-                    .put("decided_by", decision.decidedBy()).put("decided_at", decision.decidedAt());
-        }
+        node.set("decision", decisionNode());
         node.set("metadata", metadata);
         ArrayNode events = node.putArray("outbox");
         outbox.forEach(e -> events.addObject().put("event_id", e.eventId()).put("event_type", e.eventType())

@@ -3,6 +3,7 @@ package io.kycflow.kyc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kycflow.auth.Secrets;
 import io.kycflow.json.Json;
 import io.kycflow.screening.FieldCheck;
 import io.kycflow.screening.ScreeningHit;
@@ -89,7 +90,7 @@ public final class KycHit {
                     .put("listed", check.listed());
         }
         // What the listing says, not how well it matched: a new score alone does not re-raise a cleared hit.
-        fingerprint = io.kycflow.auth.Secrets.hash(String.join("\u0000", hit.primaryName(), hit.entityType().name(),
+        fingerprint = Secrets.hash(String.join("\u0000", hit.primaryName(), hit.entityType().name(),
                 String.join("|", hit.programs()), String.join("|", hit.datesOfBirth()), String.join("|", hit.nationalities())));
         active = true;
     }

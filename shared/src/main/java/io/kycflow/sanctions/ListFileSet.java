@@ -1,5 +1,10 @@
 package io.kycflow.sanctions;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,6 +73,22 @@ public enum ListFileSet {
             }
             case UN_CONSOLIDATED -> new UnConsolidatedParser().parse(contents.get("consolidated.xml"), "consolidated.xml");
         };
+    }
+
+    /** Parses every list whose folder is under {@code dir} ({@code dir/ofac/sdn.csv}, {@code dir/un/consolidated.xml}, ...). */
+    public static List<ParsedList> parseDirectory(Path dir) throws IOException, ListValidationException {
+        List<ParsedList> lists = new ArrayList<>();
+        for (ListFileSet set : values()) {
+            if (!Files.isDirectory(dir.resolve(set.folder))) {
+                continue;
+            }
+            Map<String, byte[]> contents = new HashMap<>();
+            for (String file : set.files) {
+                contents.put(file, ListFiles.read(dir.resolve(set.folder).resolve(file)));
+            }
+            lists.add(set.parse(contents));
+        }
+        return lists;
     }
 
     /** A digest of file contents, as list versions and snapshot ids use. */

@@ -40,28 +40,24 @@ public final class DynamoJourneyRepository implements JourneyRepository {
         token.put("expiresAt", n(journey.expiresAt()));
         // Expired tokens are refused on read; TTL only tidies the table a day later.
         token.put(KycflowTable.TTL, n(journey.expiresAt() / 1000 + 86_400));
-        journey.setVersion(1);
         dynamo.transactWriteItems(b -> b.transactItems(
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(item(journey))
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(item(journey, 1))
                         .conditionExpression("attribute_not_exists(pk)").build()).build(),
                 TransactWriteItem.builder().put(Put.builder().tableName(table).item(token)
                         .conditionExpression("attribute_not_exists(pk)").build()).build()));
+        journey.setVersion(1);
     }
 
     @Override
     public void save(Journey journey) {
-        long expected = journey.version();
-        journey.setVersion(expected + 1);
-        try {
-            items.replace(item(journey), expected, "journey");
-        } catch (ConcurrentUpdateException e) {
-            journey.setVersion(expected);
-            throw e;
-        }
+        long next = journey.version() + 1;
+        // written at the next version; the object takes it only once the write succeeded
+        items.replace(item(journey, next), journey.version(), "journey");
+        journey.setVersion(next);
     }
 
-    private static Map<String, AttributeValue> item(Journey journey) {
+    private static Map<String, AttributeValue> item(Journey journey, long version) {
         return VersionedItems.item(KycflowTable.tenantKey(journey.tenantId()), "JOURNEY#" + journey.journeyId(),
-                journey.toStorage(), journey.version(), KycflowTable.submissionIndex(journey.tenantId(), journey.createdAt(), journey.journeyId()));
+                journey.toStorage(), version, KycflowTable.submissionIndex(journey.tenantId(), journey.createdAt(), journey.journeyId()));
     }
 }

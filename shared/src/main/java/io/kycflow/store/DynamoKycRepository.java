@@ -1,6 +1,5 @@
 package io.kycflow.store;
 
-import io.kycflow.journey.JourneyRepository.ConcurrentUpdateException;
 import io.kycflow.kyc.KycCheck;
 import io.kycflow.kyc.KycRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,24 +24,20 @@ public final class DynamoKycRepository implements KycRepository {
 
     @Override
     public void create(KycCheck check) {
+        items.create(item(check, 1));
         check.setVersion(1);
-        items.create(item(check));
     }
 
     @Override
     public void save(KycCheck check) {
-        long expected = check.version();
-        check.setVersion(expected + 1);
-        try {
-            items.replace(item(check), expected, "check");
-        } catch (ConcurrentUpdateException e) {
-            check.setVersion(expected);
-            throw e;
-        }
+        long next = check.version() + 1;
+        // written at the next version; the object takes it only once the write succeeded
+        items.replace(item(check, next), check.version(), "check");
+        check.setVersion(next);
     }
 
-    private static Map<String, AttributeValue> item(KycCheck check) {
+    private static Map<String, AttributeValue> item(KycCheck check, long version) {
         return VersionedItems.item(KycflowTable.tenantKey(check.tenantId()), "KYC#" + check.jobId(), check.toStorage(),
-                check.version(), KycflowTable.submissionIndex(check.tenantId(), check.createdAt(), check.jobId()));
+                version, KycflowTable.submissionIndex(check.tenantId(), check.createdAt(), check.jobId()));
     }
 }

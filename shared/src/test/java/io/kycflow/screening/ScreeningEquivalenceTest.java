@@ -1,5 +1,7 @@
 package io.kycflow.screening;
 
+import io.kycflow.testing.SanctionsFixtures;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +28,7 @@ class ScreeningEquivalenceTest {
 
     @Test
     void filteredScreeningEqualsScoringEveryName() throws IOException {
-        ScreeningIndex index = RealLists.index();
+        ScreeningIndex index = SanctionsFixtures.index();
         List<String> queries = queries();
         List<String> differences = queries.parallelStream().flatMap(name -> {
             // for a name-only query the hits at 80 are the hits at 60 that score 80 or more
@@ -66,7 +68,7 @@ class ScreeningEquivalenceTest {
             }
         }
         List<String> listed = new ArrayList<>();
-        for (ParsedList list : RealLists.lists()) {
+        for (ParsedList list : SanctionsFixtures.lists()) {
             for (ListedEntity entity : list.entities()) {
                 listed.add(entity.primaryName());
                 entity.aliases().stream().map(Alias::name).forEach(listed::add);

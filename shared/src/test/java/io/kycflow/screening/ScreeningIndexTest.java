@@ -1,5 +1,7 @@
 package io.kycflow.screening;
 
+import io.kycflow.testing.SanctionsFixtures;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,9 +22,9 @@ class ScreeningIndexTest {
 
     @Test
     void holdsEveryEntryAndName() {
-        ScreeningIndex index = RealLists.index();
-        long entries = RealLists.lists().stream().mapToLong(list -> list.entities().size()).sum();
-        long names = entries + RealLists.lists().stream().mapToLong(ParsedList::aliasCount).sum();
+        ScreeningIndex index = SanctionsFixtures.index();
+        long entries = SanctionsFixtures.lists().stream().mapToLong(list -> list.entities().size()).sum();
+        long names = entries + SanctionsFixtures.lists().stream().mapToLong(ParsedList::aliasCount).sum();
         assertEquals(entries, index.entryCount());
         assertEquals(names, index.nameCount());
         assertEquals(Set.of(SanctionsList.OFAC_SDN, SanctionsList.UN_CONSOLIDATED), index.listVersions().keySet());
@@ -30,10 +32,10 @@ class ScreeningIndexTest {
 
     @Test
     void everyListedNameFindsItsEntryAtFullScore() {
-        ScreeningIndex index = RealLists.index();
+        ScreeningIndex index = SanctionsFixtures.index();
         List<String> missed = new ArrayList<>();
         int screened = 0;
-        for (ParsedList list : RealLists.lists()) {
+        for (ParsedList list : SanctionsFixtures.lists()) {
             for (ListedEntity entity : list.entities()) {
                 List<String> names = new ArrayList<>();
                 names.add(entity.primaryName());
@@ -56,8 +58,8 @@ class ScreeningIndexTest {
 
     @Test
     void findsDigitalCurrencyAddresses() {
-        ScreeningIndex index = RealLists.index();
-        List<ListedEntity> ofac = RealLists.lists().get(0).entities();
+        ScreeningIndex index = SanctionsFixtures.index();
+        List<ListedEntity> ofac = SanctionsFixtures.lists().get(0).entities();
         DigitalCurrencyAddress xbt = firstAddress(ofac, "XBT");
         DigitalCurrencyAddress eth = firstAddress(ofac, "ETH");
 
@@ -84,8 +86,8 @@ class ScreeningIndexTest {
 
     @Test
     void screensOnlyTheListsAsked() {
-        ScreeningIndex index = RealLists.index();
-        String name = RealLists.lists().get(1).entities().getFirst().primaryName();
+        ScreeningIndex index = SanctionsFixtures.index();
+        String name = SanctionsFixtures.lists().get(1).entities().getFirst().primaryName();
         ScreeningResult unOnly = index.screen(new ScreeningQuery(name, null, null, null, null, null,
                 Set.of(SanctionsList.UN_CONSOLIDATED), 80));
         assertEquals(Set.of(SanctionsList.UN_CONSOLIDATED), unOnly.listVersions().keySet());
@@ -101,7 +103,7 @@ class ScreeningIndexTest {
 
     @Test
     void keepsOnlyHitsAtOrAboveTheMinimumScoreInOrder() {
-        ScreeningIndex index = RealLists.index();
+        ScreeningIndex index = SanctionsFixtures.index();
         List<ScreeningHit> loose = index.screen(ScreeningQuery.byName("Vladimir Putin", 70)).hits();
         List<ScreeningHit> strict = index.screen(ScreeningQuery.byName("Vladimir Putin", 90)).hits();
         assertTrue(loose.size() > strict.size(), loose.size() + " vs " + strict.size());

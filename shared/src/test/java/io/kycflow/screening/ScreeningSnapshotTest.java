@@ -1,5 +1,7 @@
 package io.kycflow.screening;
 
+import io.kycflow.testing.SanctionsFixtures;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +24,7 @@ class ScreeningSnapshotTest {
     @BeforeAll
     static void roundTrip() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RealLists.index().writeSnapshot(out);
+        SanctionsFixtures.index().writeSnapshot(out);
         snapshot = out.toByteArray();
         long start = System.nanoTime();
         loaded = ScreeningIndex.readSnapshot(new ByteArrayInputStream(snapshot));
@@ -32,7 +34,7 @@ class ScreeningSnapshotTest {
 
     @Test
     void loadedIndexScreensTheSame() {
-        ScreeningIndex built = RealLists.index();
+        ScreeningIndex built = SanctionsFixtures.index();
         assertEquals(built.entryCount(), loaded.entryCount());
         assertEquals(built.nameCount(), loaded.nameCount());
         assertEquals(built.listVersions(), loaded.listVersions());
@@ -44,7 +46,7 @@ class ScreeningSnapshotTest {
         for (ScreeningQuery query : queries) {
             assertEquals(built.screen(query), loaded.screen(query), query.name());
         }
-        String eth = RealLists.lists().getFirst().entities().stream().flatMap(e -> e.digitalCurrencyAddresses().stream())
+        String eth = SanctionsFixtures.lists().getFirst().entities().stream().flatMap(e -> e.digitalCurrencyAddresses().stream())
                 .filter(a -> a.currency().equals("ETH")).findFirst().orElseThrow().address();
         assertEquals(built.findAddress(eth), loaded.findAddress(eth));
     }

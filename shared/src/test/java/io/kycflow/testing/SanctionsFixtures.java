@@ -1,21 +1,18 @@
 package io.kycflow.testing;
 
+import io.kycflow.sanctions.ListFileSet;
 import io.kycflow.sanctions.ListValidationException;
-import io.kycflow.sanctions.OfacSdnParser;
 import io.kycflow.sanctions.ParsedList;
-import io.kycflow.sanctions.UnConsolidatedParser;
+import io.kycflow.sanctions.SanctionsData;
 import io.kycflow.screening.ScreeningIndex;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
- * The real sanctions lists (../shared/data/sanctions, as the build's kycflow.shared.dir says) for tests of other
- * modules: parsed and indexed once per JVM. Tests are skipped when the data is absent.
+ * The real sanctions lists ({@link SanctionsData#dir()}) for tests of any module: parsed and indexed once per JVM.
+ * Tests are skipped when the data is absent.
  */
 public final class SanctionsFixtures {
     private static List<ParsedList> lists;
@@ -26,20 +23,14 @@ public final class SanctionsFixtures {
 
     /** The sanctions data directory (ofac/, un/). */
     public static Path listsDir() {
-        String shared = System.getProperty("kycflow.shared.dir");
-        assumeTrue(shared != null, "kycflow.shared.dir is not set (the Maven build sets it to <project>/../shared)");
-        Path dir = Path.of(shared, "data", "sanctions");
-        assumeTrue(Files.isDirectory(dir), "the real sanctions lists are not at " + dir + "; skipped");
-        return dir;
+        return SanctionsData.dir();
     }
 
-    /** OFAC SDN and the UN consolidated list, parsed. */
+    /** OFAC SDN then the UN consolidated list, parsed. */
     public static synchronized List<ParsedList> lists() {
         if (lists == null) {
-            Path dir = listsDir();
             try {
-                lists = List.of(new OfacSdnParser().parse(dir.resolve("ofac")),
-                        new UnConsolidatedParser().parse(dir.resolve("un").resolve("consolidated.xml")));
+                lists = ListFileSet.parseDirectory(listsDir());
             } catch (IOException | ListValidationException e) {
                 throw new IllegalStateException("the real lists do not parse", e);
             }
@@ -47,10 +38,14 @@ public final class SanctionsFixtures {
         return lists;
     }
 
-    /** An index of both lists. */
+    /** An index of both lists; prints how long building it took. */
     public static synchronized ScreeningIndex index() {
         if (index == null) {
-            index = ScreeningIndex.build(lists());
+            List<ParsedList> parsed = lists();
+            long start = System.nanoTime();
+            index = ScreeningIndex.build(parsed);
+            System.out.printf("screening index built from parsed lists in %d ms: %d entries, %d names%n",
+                    (System.nanoTime() - start) / 1_000_000, index.entryCount(), index.nameCount());
         }
         return index;
     }

@@ -17,8 +17,6 @@ import io.kycflow.net.UrlGuard;
 import io.kycflow.sanctions.SanctionsList;
 import io.kycflow.screening.SubjectType;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +32,6 @@ final class KycApi {
             "customer_reference");
     private static final Set<String> ENTITY_FIELDS = Set.of("type", "name", "date_of_birth", "nationality", "document_id", "country");
     private static final Pattern ENTITY_TYPE = Pattern.compile("person|business");
-    private static final Pattern PARTIAL_DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2,3}");
     private static final Pattern REVIEW = Pattern.compile("confirmed|cleared");
 
@@ -55,10 +52,7 @@ final class KycApi {
         }
         String type = entity.requiredString("type", 16, ENTITY_TYPE, "\"person\" or \"business\"");
         String name = entity.requiredString("name", 300, null, null);
-        String dateOfBirth = entity.string("date_of_birth", 10, PARTIAL_DATE, "a date as YYYY, YYYY-MM or YYYY-MM-DD");
-        if (dateOfBirth != null) {
-            checkDate(entity, dateOfBirth);
-        }
+        String dateOfBirth = entity.dateOfBirth("date_of_birth", true);
         KycSubject subject = new KycSubject(type.equals("business") ? SubjectType.BUSINESS : SubjectType.PERSON,
                 name.strip(), dateOfBirth,
                 entity.string("nationality", 3, COUNTRY, "an ISO 3166 country code such as ESP"),
@@ -78,21 +72,6 @@ final class KycApi {
                 minScore == null ? DEFAULT_MIN_SCORE : minScore.intValue(), Boolean.TRUE.equals(monitoring), callbackUrl,
                 request.string("customer_reference", 256, null, null)));
         return ApiResponse.json(201, check.view());
-    }
-
-    private static void checkDate(JsonBody entity, String date) {
-        String full = switch (date.length()) {
-            case 4 -> date + "-01-01";
-            case 7 -> date + "-01";
-            default -> date;
-        };
-        try {
-            if (LocalDate.parse(full).isAfter(LocalDate.now())) {
-                throw entity.invalid("date_of_birth", "must not be in the future");
-            }
-        } catch (DateTimeParseException e) {
-            throw entity.invalid("date_of_birth", "must be a real date");
-        }
     }
 
     /** The lists asked for, each a loaded list; empty for all. */
@@ -121,14 +100,12 @@ final class KycApi {
         JsonBody request = JsonBody.parse(body, Set.of("review_status", "note"));
         ReviewStatus status = ReviewStatus.of(request.requiredString("review_status", 16, REVIEW, "\"confirmed\" or \"cleared\""));
         String note = request.string("note", 2000, null, null);
-        boolean[] hitFound = {false};
-        KycCheck check = service.update(caller.tenantId(), jobId, (c, now) ->
-                        hitFound[0] = c.review(hitId, status, caller.actor(), note, now).isPresent())
-                .orElseThrow(KycApi::notFound);
-        if (!hitFound[0]) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "The check has no hit '" + hitId + "'.");
+        try {
+            return ApiResponse.json(200, service.update(caller.tenantId(), jobId,
+                    (c, now) -> c.review(hitId, status, caller.actor(), note, now)).orElseThrow(KycApi::notFound).view());
+        } catch (KycCheck.UnknownHitException e) {
+            throw new ApiException(ErrorCode.NOT_FOUND, e.getMessage());
         }
-        return ApiResponse.json(200, check.view());
     }
 
     /** POST /kyc/{jobId}/decision: accept or reject, once. */

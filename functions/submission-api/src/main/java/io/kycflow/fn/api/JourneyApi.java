@@ -22,8 +22,6 @@ import io.kycflow.json.Json;
 import io.kycflow.net.UrlGuard;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -39,7 +37,6 @@ final class JourneyApi {
     private static final Set<String> USER_INFO_FIELDS = Set.of("fullName", "firstName", "lastName", "dateOfBirth",
             "nationality", "idNumber", "gender", "email");
     private static final Pattern ALPHA3 = Pattern.compile("[A-Z]{3}");
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern FLOW = Pattern.compile("default");
@@ -196,15 +193,8 @@ final class JourneyApi {
                 out.put(name, value);
             }
         }
-        String dateOfBirth = info.string("dateOfBirth", 10, DATE, "a date YYYY-MM-DD");
+        String dateOfBirth = info.dateOfBirth("dateOfBirth", false);
         if (dateOfBirth != null) {
-            try {
-                if (LocalDate.parse(dateOfBirth).isAfter(LocalDate.now())) {
-                    throw info.invalid("dateOfBirth", "must not be in the future");
-                }
-            } catch (DateTimeParseException e) {
-                throw info.invalid("dateOfBirth", "must be a real date YYYY-MM-DD");
-            }
             out.put("dateOfBirth", dateOfBirth);
         }
         String nationality = info.string("nationality", 3, ALPHA3, "an ISO 3166-1 alpha-3 code such as ESP");
