@@ -17,10 +17,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Runs the project's real statemachines/journey.asl.json with fake recorder and document-check functions. */
+/** Runs the project's real statemachines/journey.asl.json with fake recorder, document-check and AML functions. */
 class JourneyDefinitionTest {
     static final String RECORDER = "arn:aws:lambda:us-east-1:123456789012:function:journey-recorder";
     static final String CHECK = "arn:aws:lambda:us-east-1:123456789012:function:document-check";
+    static final String AML = "arn:aws:lambda:us-east-1:123456789012:function:aml-screening";
 
     private final FakeLambda lambda = new FakeLambda();
     private LocalStepFunctions sfn;
@@ -30,7 +31,8 @@ class JourneyDefinitionTest {
     static String journeyDefinition() throws IOException {
         Path project = Path.of(System.getProperty("kycflow.project.dir", ".."));
         String text = Files.readString(project.resolve("statemachines/journey.asl.json"));
-        return text.replace("${JourneyRecorderFunctionArn}", RECORDER).replace("${DocumentCheckFunctionArn}", CHECK);
+        return text.replace("${JourneyRecorderFunctionArn}", RECORDER).replace("${DocumentCheckFunctionArn}", CHECK)
+                .replace("${AmlScreeningFunctionArn}", AML);
     }
 
     @BeforeEach
@@ -58,12 +60,12 @@ class JourneyDefinitionTest {
     }
 
     /**
-     * Expects a recorder call with {@code action} and returns its payload. Document checks before it are skipped:
-     * how often a failing check is retried is the definition's business.
+     * Expects a recorder call with {@code action} and returns its payload. Document checks and AML screenings before
+     * it are skipped: how often a failing check is retried is the definition's business.
      */
     static JsonNode expectRecorder(FakeLambda lambda, String action) {
         FakeLambda.Call call = lambda.next();
-        while (call.function().equals(CHECK)) {
+        while (call.function().equals(CHECK) || call.function().equals(AML)) {
             call = lambda.next();
         }
         assertEquals(RECORDER, call.function());
@@ -99,12 +101,16 @@ class JourneyDefinitionTest {
         assertEquals(CHECK, check.function());
         assertEquals(json("{\"tenantId\": \"t1\", \"journeyId\": \"j-passport\"}"), check.payload());
         answer(expectAwait(lambda, "FACE_CAPTURE"), true, "PASSPORT");
+        FakeLambda.Call screening = lambda.next();
+        assertEquals(AML, screening.function());
+        assertEquals(json("{\"action\": \"screen_journey\", \"tenantId\": \"t1\", \"journeyId\": \"j-passport\"}"),
+                screening.payload());
         assertEquals("j-passport", expectRecorder(lambda, "complete").get("journeyId").asText());
 
         ExecutionInfo info = finish(execution);
         assertEquals(ExecutionStatus.SUCCEEDED, info.status());
         assertEquals(List.of("AwaitConsent", "ConsentGiven", "AwaitDocumentSelection", "AwaitDocumentFront",
-                "HasBackSide", "CheckDocument", "AwaitSelfie", "Complete", "Completed"), path(execution));
+                "HasBackSide", "CheckDocument", "AwaitSelfie", "ScreenApplicant", "Complete", "Completed"), path(execution));
         JsonNode output = json(info.output());
         assertEquals("PASSPORT", output.at("/user/idType").asText());
         assertNull(output.get("error"));
@@ -183,5 +189,24 @@ class JourneyDefinitionTest {
         expectRecorder(lambda, "complete");
         assertEquals(ExecutionStatus.SUCCEEDED, finish(execution).status());
         assertEquals(3, checks.get());
+    }
+
+    @Test
+    void aFailingAmlScreeningIsRetriedThenRecordedAsAFailure() {
+        lambda.on(CHECK, payload -> json("{\"passed\": true, \"secondsLeft\": 900}"));
+        AtomicInteger screenings = new AtomicInteger();
+        lambda.on(AML, payload -> {
+            screenings.incrementAndGet();
+            throw new LambdaFunctionError("ListsUnavailableException", "no list published");
+        });
+        String execution = startJourney("j-aml-down", 1000);
+        answer(expectAwait(lambda, "CONSENT"), true, "PASSPORT");
+        answer(expectAwait(lambda, "DOC_SELECTION"), true, "PASSPORT");
+        answer(expectAwait(lambda, "DOC_FRONT"), true, "PASSPORT");
+        answer(expectAwait(lambda, "FACE_CAPTURE"), true, "PASSPORT");
+        JsonNode failure = expectRecorder(lambda, "fail");
+        assertEquals("ListsUnavailableException", failure.at("/error/Error").asText());
+        assertEquals(ExecutionStatus.FAILED, finish(execution).status());
+        assertEquals(4, screenings.get(), "the first attempt and three retries");
     }
 }

@@ -1,5 +1,6 @@
 package io.kycflow.asl;
 
+import static io.kycflow.asl.JourneyDefinitionTest.AML;
 import static io.kycflow.asl.JourneyDefinitionTest.CHECK;
 import static io.kycflow.asl.JourneyDefinitionTest.RECORDER;
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -182,6 +183,9 @@ class MotoJourneyDifferentialTest {
     private static String describe(FakeLambda.Call call) {
         if (call.function().equals(CHECK)) {
             return "document-check";
+        }
+        if (call.function().equals(AML)) {
+            return "aml-screening";
         }
         if (!call.function().equals(RECORDER)) {
             return "unknown function " + call.function();

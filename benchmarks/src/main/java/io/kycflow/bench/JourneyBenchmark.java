@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kycflow.local.LocalRuntime;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ final class JourneyBenchmark {
     static final long POLL_MILLIS = 10;
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
     private static final String CREATE = """
-            {"userId":"bench-user","userInfo":{"fullName":"Anna Maria Eriksson","nationality":"UTO"}}""";
+            {"userId":"bench-user","userInfo":{"fullName":"Anna Maria Eriksson","dateOfBirth":"1974-08-12","nationality":"UTO"}}""";
 
     /**
      * One journey's figures in milliseconds.
@@ -48,8 +49,10 @@ final class JourneyBenchmark {
 
     /** Starts a runtime, runs {@code warmUps} then {@code journeys} journeys one after another, and stops it. */
     static Results run(int warmUps, int journeys, byte[] front, byte[] selfie, Consumer<String> progress) throws IOException {
-        try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Config(0, null, null, null));
+        // the journey's AML step screens against the real lists, published before the first journey
+        try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Config(0, null, null, SanctionsFiles.find(Path.of(""))));
              JourneyClient api = new JourneyClient(runtime.apiUrl())) {
+            awaitLists(runtime);
             JourneyBenchmark benchmark = new JourneyBenchmark(api, runtime.apiKey(), front, selfie);
             List<Sample> warmUp = new ArrayList<>();
             List<Sample> measured = new ArrayList<>();
@@ -61,6 +64,15 @@ final class JourneyBenchmark {
                                 sample.completedAtMs(), sample.seenCompleteMs()));
             }
             return new Results(warmUp, measured);
+        }
+    }
+
+    private static void awaitLists(LocalRuntime runtime) throws IOException {
+        try {
+            runtime.awaitPublishedLists(Duration.ofMinutes(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the lists were published", e);
         }
     }
 

@@ -118,7 +118,8 @@ final class SampleEnvironment implements AutoCloseable {
         String journeyArn = stepFunctions.createStateMachine("kycflow-journey",
                 Files.readString(projectDir.resolve("statemachines/journey.asl.json"))
                         .replace("${JourneyRecorderFunctionArn}", RECORDER_ARN)
-                        .replace("${DocumentCheckFunctionArn}", functionArn("document-check")));
+                        .replace("${DocumentCheckFunctionArn}", functionArn("document-check"))
+                        .replace("${AmlScreeningFunctionArn}", functionArn("aml-screening")));
         awaitFrontArn = stepFunctions.createStateMachine("await-document-front", AWAIT_FRONT_DEFINITION);
 
         Map<String, String> env = new HashMap<>(backends.environment());

@@ -212,7 +212,8 @@ public final class LocalRuntime implements AutoCloseable {
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("${JourneyRecorderFunctionArn}", functionArn(RECORDER))
-                    .replace("${DocumentCheckFunctionArn}", functionArn(DOCUMENT_CHECK));
+                    .replace("${DocumentCheckFunctionArn}", functionArn(DOCUMENT_CHECK))
+                    .replace("${AmlScreeningFunctionArn}", functionArn(AML));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

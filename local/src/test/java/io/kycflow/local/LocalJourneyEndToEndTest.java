@@ -6,6 +6,7 @@ import io.kycflow.auth.Secrets;
 import io.kycflow.aws.AwsClients;
 import io.kycflow.image.SampleDocuments;
 import io.kycflow.store.DynamoCredentialStore;
+import io.kycflow.testing.SanctionsFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,9 @@ class LocalJourneyEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         System.setProperty("java.awt.headless", "true");
-        runtime = LocalRuntime.start(new LocalRuntime.Config(0, null, null, null));
+        // the journeys' AML step screens against the real lists, which the runtime publishes at its first start
+        runtime = LocalRuntime.start(new LocalRuntime.Config(0, null, null, SanctionsFixtures.listsDir()));
+        runtime.awaitPublishedLists(Duration.ofSeconds(60));
         api = new ApiClient(runtime.apiUrl());
         key = runtime.apiKey();
         DynamoCredentialStore credentials = new DynamoCredentialStore(AwsClients.dynamoDb(runtime.settings()), LocalRuntime.TABLE);
@@ -71,7 +74,12 @@ class LocalJourneyEndToEndTest {
     }
 
     private static JsonNode runJourney(String idType, BufferedImage front, BufferedImage back) {
-        Created journey = create("{\"userId\":\"u-1\",\"userInfo\":{\"fullName\":\"Ana Test\",\"nationality\":\"ESP\"}}");
+        return runJourney("{\"userId\":\"u-1\",\"userInfo\":{\"fullName\":\"Johanna Lindqvist\",\"dateOfBirth\":\"1990-05-12\",\"nationality\":\"SWE\"}}",
+                idType, front, back);
+    }
+
+    private static JsonNode runJourney(String createBody, String idType, BufferedImage front, BufferedImage back) {
+        Created journey = create(createBody);
         awaitStep(journey, "CONSENT");
         assertEquals(200, api.post("/journeys/" + journey.id() + "/consent", journey.token(), "{\"consent\":true}").status());
         awaitStep(journey, "DOC_SELECTION");
@@ -95,6 +103,10 @@ class LocalJourneyEndToEndTest {
         assertEquals("Approved", result.at("/decision/status").asText());
         assertEquals("Approved", result.at("/decision/id_verifications/0/status").asText());
         assertEquals("Passport", result.at("/decision/id_verifications/0/document_type").asText());
+        JsonNode aml = result.at("/decision/aml_screenings/0");
+        assertEquals("Approved", aml.get("status").asText(), aml.toString());
+        assertEquals(0, aml.get("total_hits").asInt());
+        assertEquals("Johanna Lindqvist", aml.at("/screened_data/full_name").asText());
         assertTrue(result.at("/documentIntelligence/imageQuality/result").asBoolean());
         assertEquals("True", result.at("/documentIntelligence/completeStatus/overallStatus").asText());
         assertTrue(result.at("/capturedData/images/backDoc").isNull());
@@ -104,6 +116,20 @@ class LocalJourneyEndToEndTest {
         var selfie = api.download(result.at("/capturedData/images/selfie").asText());
         assertEquals(200, selfie.statusCode());
         assertEquals((byte) 0xFF, selfie.body()[0]);
+    }
+
+    @Test
+    void aListedApplicantsJourneyEndsInReviewWithHitsReviewableAsAKycCheck() {
+        JsonNode result = runJourney("{\"userInfo\":{\"fullName\":\"Nicolas Maduro Moros\",\"dateOfBirth\":\"1962-11-23\"}}",
+                "PASSPORT", SampleDocuments.passport(), null);
+        assertEquals("In Review", result.at("/decision/status").asText());
+        assertEquals("Approved", result.at("/decision/id_verifications/0/status").asText());
+        JsonNode aml = result.at("/decision/aml_screenings/0");
+        assertEquals("In Review", aml.get("status").asText());
+        assertTrue(aml.get("hits").findValuesAsText("primary_name").contains("MADURO MOROS, Nicolas"), aml.toString());
+        ApiClient.Reply check = api.get("/kyc/" + aml.get("job_id").asText(), key);
+        assertEquals(200, check.status());
+        assertEquals(aml.get("total_hits").asInt(), check.body().get("total_hits").asInt());
     }
 
     @Test

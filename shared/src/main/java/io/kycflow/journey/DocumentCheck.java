@@ -84,10 +84,7 @@ public final class DocumentCheck {
 
     private static ObjectNode warning(CaptureSide side, QualityMeasurement measurement) {
         String[] risk = RISKS.get(measurement.check());
-        ObjectNode warning = Json.object()
-                .put("feature", "ID_VERIFICATION")
-                .put("risk", risk[0]);
-        ObjectNode data = warning.putObject("additional_data")
+        ObjectNode data = Json.object()
                 .put("side", side.name())
                 .put("value", Math.round(measurement.value() * 1000) / 1000.0);
         if (measurement.min() != null) {
@@ -96,10 +93,7 @@ public final class DocumentCheck {
         if (measurement.max() != null) {
             data.put("max", measurement.max());
         }
-        warning.put("log_type", measurement.check().hard() ? "error" : "warning")
-                .put("short_description", risk[1])
-                .put("long_description", risk[2])
-                .put("node_id", JourneyRules.ID_VERIFICATION_NODE);
-        return warning;
+        return new DecisionWarning("ID_VERIFICATION", risk[0], measurement.check().hard() ? "error" : "warning",
+                risk[1], risk[2], JourneyRules.ID_VERIFICATION_NODE).toJson(data);
     }
 }

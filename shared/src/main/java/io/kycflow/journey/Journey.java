@@ -141,6 +141,10 @@ public final class Journey {
         return state.get("decision");
     }
 
+    public String customerReference() {
+        return Json.text(state, "customerReference");
+    }
+
     public String callbackUrl() {
         return Json.text(state, "callbackUrl");
     }

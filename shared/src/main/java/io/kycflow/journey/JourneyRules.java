@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kycflow.json.Json;
+import io.kycflow.kyc.KycSubject;
+import io.kycflow.screening.SubjectType;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The journey's rules: which user input comes next, what each input or check result does to the journey, and
@@ -15,6 +18,10 @@ import java.util.Map;
 public final class JourneyRules {
     /** The node id of the journey's single document verification in decision objects. */
     public static final String ID_VERIFICATION_NODE = "id_verification";
+    /** The node id of the journey's AML screening in decision objects. */
+    public static final String AML_SCREENING_NODE = "aml_screening";
+
+    private static final Pattern PARTIAL_DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
 
     private static final Map<JourneyStep, String> WAITING_MESSAGES = Map.of(
             JourneyStep.CONSENT, "Waiting for the user's consent.",
@@ -198,15 +205,75 @@ public final class JourneyRules {
         journey.touch(now);
     }
 
-    /** Computes the decision once every step is done, and completes the journey. */
+    /**
+     * Who the AML step screens: the fields read from the document where there are any, else what the business gave
+     * in userInfo; a passport's issuing state stands in for an unknown nationality. Null when no name is known.
+     */
+    public static KycSubject screeningSubject(Journey journey) {
+        JsonNode intelligence = journey.documentIntelligence();
+        JsonNode extracted = intelligence == null ? null : intelligence.get("extractedFields");
+        JsonNode info = journey.state().get("userInfo");
+        String name = firstKnown(fullName(extracted, "names"), fullName(info, "fullName"));
+        if (name == null) {
+            return null;
+        }
+        String nationality = firstKnown(Json.text(extracted, "nationality"), Json.text(info, "nationality"));
+        if (nationality == null && journey.idType() == IdType.PASSPORT) {
+            nationality = journey.country();
+        }
+        return new KycSubject(SubjectType.PERSON, name,
+                firstKnown(date(Json.text(extracted, "DOB")), date(Json.text(info, "dateOfBirth"))),
+                nationality,
+                firstKnown(Json.text(extracted, "number"), Json.text(info, "idNumber")),
+                null);
+    }
+
+    private static String fullName(JsonNode fields, String fullNameField) {
+        String full = Json.text(fields, fullNameField);
+        if (full != null && !full.isBlank()) {
+            return full.strip();
+        }
+        String joined = ((blankIfNull(Json.text(fields, "firstName")) + " " + blankIfNull(Json.text(fields, "lastName")))).strip();
+        return joined.isEmpty() ? null : joined;
+    }
+
+    private static String blankIfNull(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String date(String value) {
+        return value != null && PARTIAL_DATE.matcher(value).matches() ? value : null;
+    }
+
+    private static String firstKnown(String first, String second) {
+        return first != null && !first.isBlank() ? first : second;
+    }
+
+    /** Records the AML step's report (seed 002 shape); a report In Review makes the journey's decision In Review. */
+    public static void recordAmlScreening(Journey journey, ObjectNode report, long now) {
+        journey.set("amlScreening", report);
+        journey.set("message", "In Review".equals(report.path("status").asText())
+                ? "The AML screening needs review." : "The AML screening found no match.");
+        journey.touch(now);
+    }
+
+    /**
+     * Computes the decision once every step is done, and completes the journey: Declined when the document failed
+     * hard, In Review when the AML screening needs a reviewer, else Approved.
+     */
     public static void complete(Journey journey, long now) {
         JsonNode verification = journey.state().get("idVerification");
         if (verification == null) {
             throw new IllegalStateException("the document check has not been recorded");
         }
-        boolean declined = DecisionStatus.DECLINED.label().equals(verification.path("status").asText());
-        finish(journey, declined ? DecisionStatus.DECLINED : DecisionStatus.APPROVED,
-                declined ? "Journey completed: the document could not be verified." : "Journey completed.", now);
+        JsonNode aml = journey.state().path("amlScreening");
+        if (DecisionStatus.DECLINED.label().equals(verification.path("status").asText())) {
+            finish(journey, DecisionStatus.DECLINED, "Journey completed: the document could not be verified.", now);
+        } else if (DecisionStatus.IN_REVIEW.label().equals(aml.path("status").asText())) {
+            finish(journey, DecisionStatus.IN_REVIEW, "Journey completed: the AML screening needs review.", now);
+        } else {
+            finish(journey, DecisionStatus.APPROVED, "Journey completed.", now);
+        }
     }
 
     public static void declineConsent(Journey journey, long now) {

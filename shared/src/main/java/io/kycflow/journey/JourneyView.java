@@ -83,7 +83,10 @@ public final class JourneyView {
         }
         decision.putArray("liveness_checks");
         decision.putArray("face_matches");
-        decision.putArray("aml_screenings");
+        ArrayNode screenings = decision.putArray("aml_screenings");
+        if (state.hasNonNull("amlScreening")) {
+            screenings.add(state.get("amlScreening"));
+        }
         return decision;
     }
 }

@@ -136,8 +136,8 @@ public final class KycHit {
         return raisedAt;
     }
 
-    /** The API's match object. */
-    ObjectNode view() {
+    /** The API's match object (a new object each call). */
+    public ObjectNode view() {
         ObjectNode view = Json.object().put("hit_id", hitId);
         view.setAll(match);
         view.remove("list");

@@ -65,9 +65,21 @@ public final class KycService {
 
     /** Screens a new check, stores it and fires kyc.completed. */
     public KycCheck create(KycCheck.Request request) {
+        return create(request, "kyc_" + Secrets.random(12));
+    }
+
+    /**
+     * The check with this id, screened and stored now if it does not exist yet: a retried step (a journey's AML
+     * screening) finds the check its first attempt stored instead of screening twice.
+     */
+    public KycCheck createOnce(KycCheck.Request request, String jobId) {
+        return repository.find(request.tenantId(), jobId).orElseGet(() -> create(request, jobId));
+    }
+
+    private KycCheck create(KycCheck.Request request, String jobId) {
         ScreeningIndex current = index();
         long now = clock.millis();
-        KycCheck check = KycCheck.create(request, "kyc_" + Secrets.random(12), now);
+        KycCheck check = KycCheck.create(request, jobId, now);
         screen(check, current, now);
         check.recordEvent(KYC_COMPLETED, null, now);
         repository.create(check);

@@ -102,6 +102,52 @@ class JourneyRulesTest {
     }
 
     @Test
+    void anAmlScreeningInReviewPutsAnOtherwiseApprovedJourneyInReviewButNotADeclinedOne() {
+        for (boolean passed : new boolean[]{true, false}) {
+            Journey journey = journey();
+            JourneyRules.acceptConsent(journey, true, T0);
+            JourneyRules.selectDocument(journey, "ESP", IdType.PASSPORT, T0);
+            JourneyRules.recordDocumentCheck(journey, Json.object(), passed, Json.array(), T0);
+            JourneyRules.recordAmlScreening(journey, AmlScreeningReport.notPerformed(), T0 + 5);
+            JourneyRules.complete(journey, T0 + 9);
+            assertEquals(passed ? DecisionStatus.IN_REVIEW : DecisionStatus.DECLINED, journey.decisionStatus());
+            assertEquals("In Review", JourneyView.decision(journey, key -> "url:" + key)
+                    .at("/aml_screenings/0/status").asText());
+        }
+        Journey clean = journey();
+        JourneyRules.recordDocumentCheck(clean, Json.object(), true, Json.array(), T0);
+        JourneyRules.recordAmlScreening(clean, (ObjectNode) Json.object().put("status", "Approved").put("total_hits", 0), T0 + 5);
+        JourneyRules.complete(clean, T0 + 9);
+        assertEquals(DecisionStatus.APPROVED, clean.decisionStatus());
+        assertEquals("Journey completed.", clean.message());
+    }
+
+    @Test
+    void theAmlStepScreensTheDocumentsFieldsOverUserInfoAndNeedsAName() {
+        Journey journey = journey();
+        assertNull(JourneyRules.screeningSubject(journey), "no name known");
+
+        journey.configure(null, null, Json.object().put("firstName", "Ana").put("lastName", "Ruiz")
+                .put("dateOfBirth", "1990-05-12").put("idNumber", "X123"), null, null, null);
+        JourneyRules.acceptConsent(journey, true, T0);
+        JourneyRules.selectDocument(journey, "ESP", IdType.PASSPORT, T0);
+        var fromUserInfo = JourneyRules.screeningSubject(journey);
+        assertEquals("Ana Ruiz", fromUserInfo.name());
+        assertEquals("1990-05-12", fromUserInfo.dateOfBirth());
+        assertEquals("ESP", fromUserInfo.nationality(), "a passport's issuing state stands in for nationality");
+        assertEquals("X123", fromUserInfo.documentId());
+
+        ObjectNode intelligence = Json.object();
+        intelligence.putObject("extractedFields").put("names", "ANA MARIA RUIZ GARCIA").put("DOB", "12/05/1990")
+                .put("nationality", "PRT");
+        JourneyRules.recordDocumentCheck(journey, intelligence, true, Json.array(), T0);
+        var fromDocument = JourneyRules.screeningSubject(journey);
+        assertEquals("ANA MARIA RUIZ GARCIA", fromDocument.name());
+        assertEquals("1990-05-12", fromDocument.dateOfBirth(), "a date the screening cannot read is not used");
+        assertEquals("PRT", fromDocument.nationality());
+    }
+
+    @Test
     void expiryAndFailureEndTheJourneyWithAnExplanationAndDoNotOverrideAFinalDecision() {
         Journey expired = journey();
         JourneyRules.await(expired, JourneyStep.CONSENT, "t", T0);

@@ -1,5 +1,7 @@
 package io.kycflow.fn.aml;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.kycflow.auth.Principal;
 import io.kycflow.aws.ApiHandler;
 import io.kycflow.aws.AwsClients;
@@ -13,12 +15,16 @@ import io.kycflow.http.ApiRequest;
 import io.kycflow.http.ApiResponse;
 import io.kycflow.http.ApiRoutes;
 import io.kycflow.http.ErrorCode;
+import io.kycflow.journey.JourneyResumer;
+import io.kycflow.journey.JourneyService;
+import io.kycflow.json.Json;
 import io.kycflow.kyc.KycService;
 import io.kycflow.net.UrlGuard;
 import io.kycflow.screening.ScreeningIndex;
 import io.kycflow.screening.ScreeningQuery;
 import io.kycflow.screening.SubjectType;
 import io.kycflow.store.DynamoDocuments;
+import io.kycflow.store.DynamoJourneyRepository;
 import io.kycflow.store.DynamoKycRepository;
 import io.kycflow.store.IdempotencyStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -30,12 +36,21 @@ import java.util.function.Supplier;
 
 /**
  * The screening Lambda: KYC checks ({@code /kyc}) and address screening ({@code /kya}) against the published
- * sanctions index, which it loads at cold start and swaps when a new list version is published.
+ * sanctions index, which it loads at cold start and swaps when a new list version is published. The journey state
+ * machine invokes it too, with {@code {"action": "screen_journey", tenantId, journeyId}}, for the journey's AML step:
+ * one function holds the index in memory for both.
  */
 public final class AmlScreeningHandler extends ApiHandler {
+    private static final String SCREEN_JOURNEY = "screen_journey";
+    /** The journey's AML step only records its report; it never holds a task token. */
+    private static final JourneyResumer NO_TASK_TO_RESUME = (token, output) -> {
+        throw new IllegalStateException("the AML step does not resume tasks");
+    };
+
     private final KycApi kyc;
     private final KyaApi kya;
     private final KycService service;
+    private final JourneyScreening journeyScreening;
 
     /** Lambda entry point: clients built once per container from the environment. */
     public AmlScreeningHandler() {
@@ -57,15 +72,17 @@ public final class AmlScreeningHandler extends ApiHandler {
                                CallbackPublisher callbacks) {
         this(new KycService(new DynamoKycRepository(dynamo, settings.table()), index, callbacks, clock,
                         Duration.parse(settings.get("KYCFLOW_MONITORING_INTERVAL", "P1D"))),
+                new JourneyService(new DynamoJourneyRepository(dynamo, settings.table()), NO_TASK_TO_RESUME, clock),
                 new DynamoDocuments(dynamo, settings.table(), "KYA"), clock,
                 UrlGuard.fromAllowList(settings.get("KYCFLOW_CALLBACK_ALLOWLIST", "")),
                 new IdempotencyStore(dynamo, settings.table(), clock));
     }
 
-    private AmlScreeningHandler(KycService service, DynamoDocuments kyaStore, Clock clock, UrlGuard callbackGuard,
-                                IdempotencyStore idempotency) {
+    private AmlScreeningHandler(KycService service, JourneyService journeys, DynamoDocuments kyaStore, Clock clock,
+                                UrlGuard callbackGuard, IdempotencyStore idempotency) {
         super(idempotency);
         this.service = service;
+        this.journeyScreening = new JourneyScreening(journeys, service);
         this.kyc = new KycApi(service, callbackGuard);
         this.kya = new KyaApi(service, kyaStore, clock);
     }
@@ -89,6 +106,15 @@ public final class AmlScreeningHandler extends ApiHandler {
         } catch (KycService.ListsUnavailableException nothingPublishedYet) {
             // the snapshot is loaded on the first request instead
         }
+    }
+
+    @Override
+    public JsonNode handle(JsonNode event, Context context) {
+        if (SCREEN_JOURNEY.equals(Json.text(event, "action"))) {
+            // The state machine's task, not an API request: failures propagate so its Retry and Catch see them.
+            return journeyScreening.screen(event.path("tenantId").asText(), event.path("journeyId").asText());
+        }
+        return super.handle(event, context);
     }
 
     @Override

@@ -7,7 +7,13 @@ import io.kycflow.aws.Settings;
 import io.kycflow.aws.SqsCallbackPublisher;
 import io.kycflow.backends.LocalBackends;
 import io.kycflow.backends.TestBackends;
+import io.kycflow.auth.Secrets;
+import io.kycflow.journey.IdType;
+import io.kycflow.journey.Journey;
+import io.kycflow.journey.JourneyNotFoundException;
+import io.kycflow.journey.JourneyRules;
 import io.kycflow.json.Json;
+import io.kycflow.store.DynamoJourneyRepository;
 import io.kycflow.store.KycflowTable;
 import io.kycflow.testing.SanctionsFixtures;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,10 +31,12 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The KYC check and KYA endpoints through the real handler, on embedded DynamoDB and SQS, screening against the real
+ * The KYC check and KYA endpoints and the journey's AML step through the real handler, on embedded DynamoDB and SQS, screening against the real
  * OFAC and UN lists.
  */
 class AmlScreeningApiTest {
@@ -36,6 +44,7 @@ class AmlScreeningApiTest {
     private static final String ALL_SCOPES = "kyc:read,kyc:write,kyc:review,kyc:export";
 
     private static AmlScreeningHandler handler;
+    private static DynamoJourneyRepository journeys;
     private static SqsClient sqs;
     private static String queueUrl;
 
@@ -50,6 +59,7 @@ class AmlScreeningApiTest {
         Settings settings = new Settings(env);
         DynamoDbClient dynamo = AwsClients.dynamoDb(settings);
         KycflowTable.create(dynamo, TABLE);
+        journeys = new DynamoJourneyRepository(dynamo, TABLE);
         queueUrl = backends.createQueue("aml-api-test-callbacks");
         sqs = AwsClients.sqs(settings);
         handler = new AmlScreeningHandler(settings, Clock.systemUTC(), dynamo, SanctionsFixtures::index,
@@ -292,6 +302,84 @@ class AmlScreeningApiTest {
         String kyaId = listed.body().get("kya_id").asText();
         assertEquals(listed.body(), call("kya-co", "GET", "/kya/" + kyaId, null).body());
         assertEquals(404, call("other-co", "GET", "/kya/" + kyaId, null).status());
+    }
+
+    /** A journey that reached the AML step, stored as the journey API would store it. */
+    private static String journeyAtTheAmlStep(String tenant, ObjectNode userInfo) {
+        String journeyId = "j_" + Secrets.random(15);
+        Journey journey = Journey.create(tenant, journeyId, System.currentTimeMillis(), 600);
+        journey.configure("user-1", "ref-1", userInfo, null, null, null);
+        JourneyRules.acceptConsent(journey, true, System.currentTimeMillis());
+        JourneyRules.selectDocument(journey, "VEN", IdType.PASSPORT, System.currentTimeMillis());
+        journeys.create(journey, Secrets.hash(Secrets.newJourneyToken()));
+        return journeyId;
+    }
+
+    private static JsonNode screenJourney(String tenant, String journeyId) {
+        return handler.handle(Json.object().put("action", "screen_journey").put("tenantId", tenant)
+                .put("journeyId", journeyId), null);
+    }
+
+    private static JsonNode amlReport(String tenant, String journeyId) {
+        return journeys.find(tenant, journeyId).orElseThrow().state().get("amlScreening");
+    }
+
+    @Test
+    void theJourneysAmlStepScreensTheApplicantAsAReviewableCheckOnce() {
+        String journeyId = journeyAtTheAmlStep("journey-co", Json.object().put("fullName", "Nicolas Maduro Moros")
+                .put("dateOfBirth", "1962-11-23"));
+        JsonNode step = screenJourney("journey-co", journeyId);
+        assertEquals("In Review", step.get("status").asText());
+
+        JsonNode report = amlReport("journey-co", journeyId);
+        assertEquals("In Review", report.get("status").asText());
+        assertEquals("aml_screening", report.get("node_id").asText());
+        assertEquals("Nicolas Maduro Moros", report.at("/screened_data/full_name").asText());
+        assertEquals("VEN", report.at("/screened_data/nationality").asText(), "the passport's issuing state");
+        assertEquals(report.get("hits").size(), report.get("total_hits").asInt());
+        assertTrue(report.get("hits").findValuesAsText("primary_name").contains("MADURO MOROS, Nicolas"), report.toString());
+        assertEquals("pending", report.at("/hits/0/review_status").asText());
+        assertFalse(report.get("is_ongoing_monitoring_enabled").asBoolean());
+        assertEquals("POSSIBLE_MATCH_FOUND", report.at("/warnings/0/risk").asText());
+
+        // the hits are reviewed through the KYC checks API, under the check the report names
+        String jobId = report.get("job_id").asText();
+        assertEquals("kyc_" + journeyId, jobId);
+        Response check = call("journey-co", "GET", "/kyc/" + jobId, null);
+        assertEquals(200, check.status());
+        assertEquals("In Review", check.body().get("status").asText());
+        assertEquals("ref-1", check.body().get("customer_reference").asText());
+        assertEquals(404, call("other-co", "GET", "/kyc/" + jobId, null).status());
+
+        // a retried step finds what the first attempt stored: the same check, the same report
+        screenJourney("journey-co", journeyId);
+        assertEquals(report, amlReport("journey-co", journeyId));
+        assertEquals(check.body().get("created_at"), call("journey-co", "GET", "/kyc/" + jobId, null).body().get("created_at"));
+    }
+
+    @Test
+    void aCleanApplicantIsApprovedAndAnUnnamedOneNeedsAManualScreening() {
+        String clean = journeyAtTheAmlStep("journey-co", Json.object().put("firstName", "Johanna").put("lastName", "Lindqvist")
+                .put("dateOfBirth", "1990-05-12"));
+        screenJourney("journey-co", clean);
+        assertEquals("Approved", amlReport("journey-co", clean).get("status").asText(), amlReport("journey-co", clean).toString());
+        JsonNode report = amlReport("journey-co", clean);
+        assertEquals(0, report.get("total_hits").asInt());
+        assertEquals(0, report.get("warnings").size());
+        assertEquals("Johanna Lindqvist", report.at("/screened_data/full_name").asText());
+
+        String unnamed = journeyAtTheAmlStep("journey-co", Json.object());
+        assertEquals("In Review", screenJourney("journey-co", unnamed).get("status").asText());
+        assertEquals("AML_SCREENING_NOT_PERFORMED", amlReport("journey-co", unnamed).at("/warnings/0/risk").asText());
+        assertEquals(404, call("journey-co", "GET", "/kyc/kyc_" + unnamed, null).status(), "nothing was screened");
+    }
+
+    @Test
+    void theAmlStepFindsNoJourneyOfAnotherTenant() {
+        String journeyId = journeyAtTheAmlStep("journey-co", Json.object().put("fullName", "Maria Garcia"));
+        assertThrows(JourneyNotFoundException.class, () -> screenJourney("other-co", journeyId));
+        assertNull(amlReport("journey-co", journeyId));
+        assertEquals(404, call("journey-co", "GET", "/kyc/kyc_" + journeyId, null).status());
     }
 
     private static JsonNode result(JsonNode check, String list) {

@@ -8,6 +8,7 @@ import io.kycflow.aws.Log;
 import io.kycflow.aws.Settings;
 import io.kycflow.aws.SfnJourneys;
 import io.kycflow.journey.Journey;
+import io.kycflow.journey.JourneyNotFoundException;
 import io.kycflow.journey.JourneyRules;
 import io.kycflow.journey.JourneyService;
 import io.kycflow.journey.JourneyStep;
@@ -38,13 +39,6 @@ public final class JourneyRecorderHandler extends JsonHandler {
     JourneyRecorderHandler(DynamoJourneyRepository repository, SfnJourneys stateMachine, Clock clock) {
         this.journeys = new JourneyService(repository, stateMachine, clock);
         this.stateMachine = stateMachine;
-    }
-
-    /** The journey the event names does not exist (a bug or a deleted journey): the step fails visibly. */
-    public static final class JourneyNotFoundException extends RuntimeException {
-        public JourneyNotFoundException(String journeyId) {
-            super("journey " + journeyId + " not found", null, false, false);
-        }
     }
 
     @Override
