@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.core.sync.RequestBody;
 import io.kycflow.sanctions.ListFileSet;
 import io.kycflow.fn.lists.ListIngestHandler;
+import io.kycflow.aws.ListIngestion;
 import io.kycflow.aws.ListSnapshots;
 import io.kycflow.asl.LambdaFunctionError;
 import io.kycflow.asl.LocalStepFunctions;
@@ -147,19 +148,23 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /**
-     * The first start publishes the lists found in {@code listsDir} the way an operator would: by dropping the files
-     * into {@code lists/incoming/}, which the ingestion function validates and publishes (a few seconds).
+     * The first start publishes the lists found in {@code listsDir} the way the refresh function does: by uploading each
+     * list's files as a batch under {@code lists/incoming/}, which the ingestion function validates and publishes (a
+     * few seconds).
      */
     private void publishListsIfNone(DynamoDbClient dynamo, Path listsDir) throws IOException {
         S3Client s3 = AwsClients.s3(settings);
         if (new ListSnapshots(dynamo, TABLE, () -> s3, BUCKET).current().isPresent()) {
             return;
         }
+        String batch = "local-" + System.currentTimeMillis();
         for (ListFileSet set : ListFileSet.values()) {
+            // one batch per list: ingested once its last file is there, never mixed with older files
+            String prefix = ListIngestion.batchPrefix(set, batch);
             for (String file : set.files()) {
                 Path path = listsDir.resolve(set.folder()).resolve(file);
                 if (Files.isRegularFile(path)) {
-                    s3.putObject(b -> b.bucket(BUCKET).key("lists/incoming/" + set.folder() + "/" + file), RequestBody.fromFile(path));
+                    s3.putObject(b -> b.bucket(BUCKET).key(prefix + file), RequestBody.fromFile(path));
                 }
             }
         }
