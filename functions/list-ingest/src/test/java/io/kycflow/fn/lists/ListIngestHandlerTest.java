@@ -11,7 +11,7 @@ import io.kycflow.json.Json;
 import io.kycflow.sanctions.ListFileSet;
 import io.kycflow.store.KycflowTable;
 import io.kycflow.testing.SanctionsFixtures;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -20,9 +20,11 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,21 +35,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * from its own prefix only, so a set is never mixed with other files of the list.
  */
 class ListIngestHandlerTest {
-    private static final String TABLE = "list-ingest-test";
-    private static final String BUCKET = "list-ingest-test";
+    private static final AtomicInteger RUN = new AtomicInteger();
 
-    private static ListIngestHandler handler;
-    private static S3Client s3;
+    private ListIngestHandler handler;
+    private S3Client s3;
+    private String bucket;
 
-    @BeforeAll
-    static void start() {
+    /** A table and bucket of its own per test: each starts with nothing published. */
+    @BeforeEach
+    void start() {
         LocalBackends backends = TestBackends.shared();
+        int run = RUN.incrementAndGet();
+        bucket = "list-ingest-test-" + run;
         Map<String, String> env = new HashMap<>(backends.environment());
-        env.put("KYCFLOW_TABLE", TABLE);
-        env.put("KYCFLOW_BUCKET", BUCKET);
+        env.put("KYCFLOW_TABLE", "list-ingest-test-" + run);
+        env.put("KYCFLOW_BUCKET", bucket);
         Settings settings = new Settings(env);
-        KycflowTable.create(AwsClients.dynamoDb(settings), TABLE);
-        backends.createBucket(BUCKET);
+        KycflowTable.create(AwsClients.dynamoDb(settings), env.get("KYCFLOW_TABLE"));
+        backends.createBucket(bucket);
         s3 = AwsClients.s3(settings);
         handler = new ListIngestHandler(settings, Clock.systemUTC());
     }
@@ -71,12 +76,24 @@ class ListIngestHandlerTest {
         JsonNode last = handler.handle(event(prefix + "add.csv"), null);
         assertEquals("Published", last.at("/outcomes/0/outcome").asText(), last.toString());
         assertTrue(last.at("/outcomes/0/entries").asInt() > 5000);
-        assertArrayEquals(add, s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("lists/accepted/ofac/add.csv")).asByteArray());
+        assertArrayEquals(add, s3.getObjectAsBytes(b -> b.bucket(bucket).key("lists/accepted/ofac/add.csv")).asByteArray());
 
         // the decided batch is gone: a repeated event cannot ingest it again
-        assertTrue(s3.listObjectsV2(b -> b.bucket(BUCKET).prefix(prefix)).contents().isEmpty());
+        assertTrue(s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix)).contents().isEmpty());
         JsonNode repeated = handler.handle(event(prefix + "alt.csv"), null);
         assertEquals("Incomplete", repeated.at("/outcomes/0/outcome").asText());
+    }
+
+    @Test
+    void theSampleEventIngestsItsBatch() throws IOException {
+        JsonNode sample = Json.parse(Files.readString(Path.of(System.getProperty("kycflow.project.dir", "../.."))
+                .resolve("events/list-ingest-s3-put.json")));
+        String key = sample.at("/Records/0/s3/object/key").asText();
+        String prefix = key.substring(0, key.lastIndexOf('/') + 1);
+        for (String file : ListFileSet.OFAC_SDN.files()) {
+            putReal(prefix, file);
+        }
+        assertEquals("Published", handler.handle(sample, null).at("/outcomes/0/outcome").asText());
     }
 
     @Test
@@ -90,12 +107,12 @@ class ListIngestHandlerTest {
         assertEquals(0, handler.handle(event("lists/incoming/ofac/readme.txt"), null).path("outcomes").size());
     }
 
-    private static void putReal(String prefix, String file) throws IOException {
+    private void putReal(String prefix, String file) throws IOException {
         put(prefix + file, Files.readAllBytes(SanctionsFixtures.listsDir().resolve("ofac").resolve(file)));
     }
 
-    private static void put(String key, byte[] bytes) {
-        s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(bytes));
+    private void put(String key, byte[] bytes) {
+        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
     }
 
     /** An S3 ObjectCreated event as S3 sends it: the key form-encoded. */

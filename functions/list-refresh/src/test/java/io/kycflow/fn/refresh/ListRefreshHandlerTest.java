@@ -27,6 +27,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -158,6 +159,14 @@ class ListRefreshHandlerTest {
         assertEquals("Unchanged", outcome(second, "UN_CONSOLIDATED"));
         assertTrue(requests.stream().allMatch(r -> r.endsWith(" 304")), requests.toString());
         assertEquals(keys, incomingKeys());
+    }
+
+    @Test
+    void theSampleScheduledEventRefreshes() throws IOException {
+        JsonNode sample = Json.parse(Files.readString(Path.of(System.getProperty("kycflow.project.dir", "../.."))
+                .resolve("events/list-refresh-scheduled.json")));
+        JsonNode result = new ListRefreshHandler(new Settings(env), Clock.systemUTC()).handle(sample, null);
+        assertEquals("Uploaded", outcome(result, "UN_CONSOLIDATED"), result.toString());
     }
 
     @Test
