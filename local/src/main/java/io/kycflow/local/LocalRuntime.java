@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.core.sync.RequestBody;
 import io.kycflow.sanctions.ListFileSet;
 import io.kycflow.fn.lists.ListIngestHandler;
+import io.kycflow.fn.refresh.ListRefreshHandler;
 import io.kycflow.aws.ListIngestion;
 import io.kycflow.aws.ListSnapshots;
 import io.kycflow.asl.LambdaFunctionError;
@@ -36,11 +37,15 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * kycflow on one machine: embedded DynamoDB Local, ElasticMQ and s3proxy, the five functions' real handlers, the
@@ -60,6 +65,7 @@ public final class LocalRuntime implements AutoCloseable {
     static final String DOCUMENT_CHECK = "document-check";
     static final String RECORDER = "journey-recorder";
     static final String LIST_INGEST = "list-ingest";
+    static final String LIST_REFRESH = "list-refresh";
     static final String CALLBACK_QUEUE = "kycflow-callbacks";
 
     private final LocalFunctions functions;
@@ -69,6 +75,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final LocalApiGateway gateway;
     private final Settings settings;
     private final String apiKey;
+    private ScheduledExecutorService listRefreshSchedule;
 
     /**
      * What to start.
@@ -170,6 +177,26 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the list-refresh function now and then every {@code interval}, as the template's schedule does. Off unless
+     * asked for ({@code ./kycflow run} with KYCFLOW_LIST_REFRESH_INTERVAL): by default it downloads from the official
+     * sites, and a local demo has its lists from {@code listsDir}.
+     *
+     * @param listEnv the function's own variables (KYCFLOW_LIST_URL_..., KYCFLOW_LIST_URL_ALLOWLIST, ...)
+     */
+    public synchronized void scheduleListRefresh(Map<String, String> listEnv, Duration interval) {
+        if (listRefreshSchedule != null) {
+            throw new IllegalStateException("the list refresh is scheduled already");
+        }
+        Map<String, String> env = new HashMap<>(settings.env());
+        env.putAll(listEnv);
+        functions.register(LIST_REFRESH, new ListRefreshHandler(new Settings(env), Clock.systemUTC()));
+        JsonNode scheduled = Json.object().put("detail-type", "Scheduled Event").put("source", "aws.events");
+        listRefreshSchedule = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name(LIST_REFRESH).factory());
+        listRefreshSchedule.scheduleWithFixedDelay(() -> functions.invokeAsync(LIST_REFRESH, scheduled), 0,
+                interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Waits until an index of every list is published (tests, and scripts that screen right after start). */
     public void awaitPublishedLists(java.time.Duration timeout) throws InterruptedException {
         ListSnapshots snapshots = new ListSnapshots(AwsClients.dynamoDb(settings), TABLE, () -> AwsClients.s3(settings), BUCKET);
@@ -229,6 +256,11 @@ public final class LocalRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (listRefreshSchedule != null) {
+                listRefreshSchedule.shutdownNow();
+            }
+        }
         gateway.close();
         sfnEndpoint.close();
         stepFunctions.close();
@@ -250,6 +282,17 @@ public final class LocalRuntime implements AutoCloseable {
         long started = System.nanoTime();
         LocalRuntime runtime = start(new Config(port, dataDir, env.get("KYCFLOW_API_KEY", null),
                 Files.isDirectory(listsDir) ? listsDir : null));
+        String refreshInterval = env.get("KYCFLOW_LIST_REFRESH_INTERVAL", null);
+        if (refreshInterval != null) {
+            Map<String, String> listEnv = new HashMap<>();
+            env.env().forEach((name, value) -> {
+                if (name.startsWith("KYCFLOW_LIST_")) {
+                    listEnv.put(name, value);
+                }
+            });
+            runtime.scheduleListRefresh(listEnv, Duration.parse(refreshInterval));
+            System.out.println("kycflow: list refresh every " + refreshInterval + " (KYCFLOW_LIST_URL_* or the official URLs)");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("kycflow: stopping");

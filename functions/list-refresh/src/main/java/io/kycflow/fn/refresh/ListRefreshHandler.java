@@ -60,7 +60,7 @@ public final class ListRefreshHandler extends JsonHandler {
     }
 
     /** The variable naming one file's URL: {@code KYCFLOW_LIST_URL_OFAC_SDN} for ofac/sdn.csv. */
-    static String urlVariable(ListFileSet set, String file) {
+    public static String urlVariable(ListFileSet set, String file) {
         String name = file.substring(0, file.lastIndexOf('.'));
         return ("KYCFLOW_LIST_URL_" + set.folder() + "_" + name).toUpperCase(Locale.ROOT);
     }
