@@ -136,8 +136,10 @@ public final class ListIngestion {
             deleteBatch(incoming);
             return new Rejected(set.list().name(), e.getMessage());
         }
+        Outcome published = publish(set, files, parsed);
+        // only now: if publishing fails, the retried event finds the batch again
         deleteBatch(incoming);
-        return publish(set, files, parsed);
+        return published;
     }
 
     private void deleteBatch(Incoming incoming) {

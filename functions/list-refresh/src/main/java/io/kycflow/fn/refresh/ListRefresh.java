@@ -8,6 +8,7 @@ import io.kycflow.fn.refresh.ListDownloader.Validators;
 import io.kycflow.sanctions.ListFileSet;
 import io.kycflow.sanctions.ListValidationException;
 import io.kycflow.store.KycflowTable;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -208,6 +210,15 @@ public final class ListRefresh {
 
     /** Refreshes each list on its own: one list's failure does not hold back another. */
     public List<Outcome> refreshAll(List<Source> sources) {
-        return sources.stream().map(this::refresh).toList();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Source source : sources) {
+            try {
+                outcomes.add(refresh(source));
+            } catch (SdkException e) {
+                // S3 or DynamoDB: a batch cut short is never ingested (incomplete) and expires; the next run uploads anew
+                outcomes.add(failed(source.set().list().name(), "storing the download failed: " + e.getMessage()));
+            }
+        }
+        return outcomes;
     }
 }

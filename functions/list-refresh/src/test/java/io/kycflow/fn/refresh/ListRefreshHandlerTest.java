@@ -283,6 +283,14 @@ class ListRefreshHandlerTest {
     }
 
     @Test
+    void aStorageFailureFailsThatListAndTheOthersAreStillTried() {
+        env.put("KYCFLOW_BUCKET", "no-such-bucket-" + RUN.get());
+        ListRefreshHandler.ListRefreshFailedException e = assertThrows(ListRefreshHandler.ListRefreshFailedException.class, this::refresh);
+        assertTrue(e.getMessage().contains("OFAC_SDN: storing the download failed"), e.getMessage());
+        assertTrue(e.getMessage().contains("UN_CONSOLIDATED: storing the download failed"), e.getMessage());
+    }
+
+    @Test
     void badConfigurationIsRefusedAtStart() {
         env.put("KYCFLOW_LIST_REFRESH", "ofac,eu");
         IllegalStateException unknown = assertThrows(IllegalStateException.class, this::refresh);
