@@ -38,6 +38,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -272,6 +273,16 @@ public final class LocalRuntime implements AutoCloseable {
         backends.close();
     }
 
+    /** KYCFLOW_LIST_REFRESH_INTERVAL, or null: the refresh is off. */
+    private static Duration listRefreshInterval(Settings env) {
+        String value = env.get("KYCFLOW_LIST_REFRESH_INTERVAL", null);
+        try {
+            return value == null ? null : Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("KYCFLOW_LIST_REFRESH_INTERVAL is not an ISO 8601 duration such as PT6H", e);
+        }
+    }
+
     /** {@code ./kycflow run}: KYCFLOW_PORT, KYCFLOW_API_KEY and KYCFLOW_DATA_DIR choose the port, demo key and data folder. */
     public static void main(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true");
@@ -279,10 +290,10 @@ public final class LocalRuntime implements AutoCloseable {
         int port = Integer.parseInt(env.get("KYCFLOW_PORT", "8787"));
         Path dataDir = Path.of(env.get("KYCFLOW_DATA_DIR", ".kycflow-data")).toAbsolutePath();
         Path listsDir = Path.of(env.get("KYCFLOW_LISTS_DIR", "../shared/data/sanctions")).toAbsolutePath();
+        Duration refreshInterval = listRefreshInterval(env);
         long started = System.nanoTime();
         LocalRuntime runtime = start(new Config(port, dataDir, env.get("KYCFLOW_API_KEY", null),
                 Files.isDirectory(listsDir) ? listsDir : null));
-        String refreshInterval = env.get("KYCFLOW_LIST_REFRESH_INTERVAL", null);
         if (refreshInterval != null) {
             Map<String, String> listEnv = new HashMap<>();
             env.env().forEach((name, value) -> {
@@ -290,7 +301,7 @@ public final class LocalRuntime implements AutoCloseable {
                     listEnv.put(name, value);
                 }
             });
-            runtime.scheduleListRefresh(listEnv, Duration.parse(refreshInterval));
+            runtime.scheduleListRefresh(listEnv, refreshInterval);
             System.out.println("kycflow: list refresh every " + refreshInterval + " (KYCFLOW_LIST_URL_* or the official URLs)");
         }
         CountDownLatch stopped = new CountDownLatch(1);
