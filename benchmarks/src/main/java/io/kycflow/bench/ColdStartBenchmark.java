@@ -3,10 +3,13 @@ package io.kycflow.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kycflow.bench.SampleEnvironment.Stage;
 import io.kycflow.bench.runner.ColdStartRunner;
+import io.kycflow.fn.aml.AmlScreeningHandler;
 import io.kycflow.fn.api.SubmissionApiHandler;
 import io.kycflow.fn.authorizer.AuthorizerHandler;
 import io.kycflow.fn.doccheck.DocumentCheckHandler;
+import io.kycflow.fn.lists.ListIngestHandler;
 import io.kycflow.fn.recorder.JourneyRecorderHandler;
+import io.kycflow.fn.refresh.ListRefreshHandler;
 import io.kycflow.fn.upload.DocumentUploadHandler;
 import io.kycflow.json.Json;
 
@@ -73,7 +76,17 @@ final class ColdStartBenchmark {
             new Target("journey-recorder", JourneyRecorderHandler.class.getName(), "journey-recorder-complete.json",
                     Stage.SELFIE_UPLOADED, "step COMPLETE, decision Approved",
                     json((env, r) -> r.path("step").asText().equals("COMPLETE")
-                            && r.path("decisionStatus").asText().equals("Approved"))));
+                            && r.path("decisionStatus").asText().equals("Approved"))),
+            new Target("aml-screening", AmlScreeningHandler.class.getName(), "aml-screening-create-kyc.json",
+                    Stage.LISTS_PUBLISHED, "statusCode 201, the listed person In Review",
+                    json((env, r) -> r.path("statusCode").asInt() == 201
+                            && Json.parse(r.path("body").asText()).path("status").asText().equals("In Review"))),
+            new Target("list-ingest", ListIngestHandler.class.getName(), "list-ingest-s3-put.json", Stage.LIST_BATCH,
+                    "outcome Published", json((env, r) -> r.at("/outcomes/0/outcome").asText().equals("Published"))),
+            new Target("list-refresh", ListRefreshHandler.class.getName(), "list-refresh-scheduled.json", Stage.NO_JOURNEY,
+                    "both lists Uploaded", json((env, r) -> r.path("outcomes").size() == 2
+                            && r.at("/outcomes/0/outcome").asText().equals("Uploaded")
+                            && r.at("/outcomes/1/outcome").asText().equals("Uploaded"))));
 
     /** One target's runs without and with its AppCDS archive. */
     record Result(Target target, List<ChildJvm.Run> plain, List<ChildJvm.Run> cds, long archiveBytes) {

@@ -7,17 +7,24 @@ import io.kycflow.asl.LocalStepFunctions;
 import io.kycflow.asl.SfnHttpEndpoint;
 import io.kycflow.auth.Scope;
 import io.kycflow.auth.Secrets;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.SimpleFileServer;
 import io.kycflow.aws.AwsClients;
+import io.kycflow.aws.ListSnapshots;
 import io.kycflow.aws.Settings;
 import io.kycflow.backends.LocalBackends;
 import io.kycflow.fn.doccheck.DocumentCheckHandler;
 import io.kycflow.fn.recorder.JourneyRecorderHandler;
+import io.kycflow.fn.refresh.ListRefreshHandler;
 import io.kycflow.journey.CaptureSide;
 import io.kycflow.journey.IdType;
 import io.kycflow.journey.Journey;
 import io.kycflow.journey.JourneyRules;
 import io.kycflow.journey.JourneyStep;
 import io.kycflow.json.Json;
+import io.kycflow.sanctions.ListFileSet;
+import io.kycflow.sanctions.ListValidationException;
+import io.kycflow.screening.ScreeningIndex;
 import io.kycflow.store.DynamoCredentialStore;
 import io.kycflow.store.DynamoJourneyRepository;
 import io.kycflow.store.KycflowTable;
@@ -27,6 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,7 +48,8 @@ import java.util.function.Predicate;
  * What the events/ samples refer to, on 127.0.0.1: embedded DynamoDB, S3 and SQS ({@link LocalBackends}, in memory),
  * a Step Functions endpoint running the unchanged journey definition, and the seed data: tenant demo-tenant, the
  * authorizer sample's API key, the front image at the bucket and key the upload sample names, and journey j-demo
- * at the {@link Stage} a sample needs. Every seed starts from an empty table, so each run does the same work.
+ * at the {@link Stage} a sample needs; for the list samples, the real lists (published as an index, uploaded as a
+ * batch, or served over HTTP to the refresh). Every seed starts from an empty table, so each run does the same work.
  *
  * <p>State machine tasks reach a journey recorder running in this JVM, so that executions the samples start or
  * resume really record their waits, as they would on AWS.
@@ -80,7 +89,11 @@ final class SampleEnvironment implements AutoCloseable {
         /** The front accepted; the document check is due. */
         FRONT_UPLOADED,
         /** The front checked by the real document check, the selfie accepted; completion is due. */
-        SELFIE_UPLOADED
+        SELFIE_UPLOADED,
+        /** No journey; an index of the real lists published (the screening sample). */
+        LISTS_PUBLISHED,
+        /** No journey; the real OFAC files uploaded as the batch the list-ingest sample names, nothing published. */
+        LIST_BATCH
     }
 
     private final LocalBackends backends;
@@ -98,6 +111,11 @@ final class SampleEnvironment implements AutoCloseable {
     private final String frontKey;
     private final byte[] frontJpeg;
     private String awaitFrontExecution;
+    private final Path lists;
+    /** The real lists served over HTTP, as the refresh sample downloads them. */
+    private final HttpServer listServer;
+    private final String listBatchPrefix;
+    private ScreeningIndex index;
 
     /**
      * Starts everything on free ports.
@@ -122,7 +140,23 @@ final class SampleEnvironment implements AutoCloseable {
                         .replace("${AmlScreeningFunctionArn}", functionArn("aml-screening")));
         awaitFrontArn = stepFunctions.createStateMachine("await-document-front", AWAIT_FRONT_DEFINITION);
 
+        lists = SanctionsFiles.find(projectDir);
+        listServer = SimpleFileServer.createFileServer(new InetSocketAddress("127.0.0.1", 0), lists.toAbsolutePath(),
+                SimpleFileServer.OutputLevel.NONE);
+        listServer.start();
+        String listKey = Json.parse(Files.readString(projectDir.resolve("events/list-ingest-s3-put.json")))
+                .at("/Records/0/s3/object/key").asText();
+        listBatchPrefix = listKey.substring(0, listKey.lastIndexOf('/') + 1);
+
         Map<String, String> env = new HashMap<>(backends.environment());
+        env.put("KYCFLOW_CALLBACK_QUEUE_URL", backends.createQueue("kycflow-bench-callbacks"));
+        env.put("KYCFLOW_LIST_URL_ALLOWLIST", "127.0.0.1");
+        for (ListFileSet set : ListFileSet.values()) {
+            for (String file : set.files()) {
+                env.put(ListRefreshHandler.urlVariable(set, file),
+                        "http://127.0.0.1:" + listServer.getAddress().getPort() + "/" + set.folder() + "/" + file);
+            }
+        }
         env.put("AWS_ENDPOINT_URL_SFN", sfnEndpoint.endpoint().toString());
         env.put("KYCFLOW_TABLE", TABLE);
         env.put("KYCFLOW_BUCKET", bucket);
@@ -160,7 +194,15 @@ final class SampleEnvironment implements AutoCloseable {
         KycflowTable.create(dynamo, TABLE);
         credentials.putApiKey(TENANT, API_KEY, EnumSet.allOf(Scope.class), "benchmark");
         s3.putObject(b -> b.bucket(bucket).key(frontKey).contentType("image/jpeg"), RequestBody.fromBytes(frontJpeg));
-        if (stage == Stage.NO_JOURNEY) {
+        if (stage == Stage.LISTS_PUBLISHED) {
+            new ListSnapshots(dynamo, TABLE, () -> s3, bucket).publish("bench", index(), System.currentTimeMillis());
+        } else if (stage == Stage.LIST_BATCH) {
+            for (String file : ListFileSet.OFAC_SDN.files()) {
+                s3.putObject(b -> b.bucket(bucket).key(listBatchPrefix + file),
+                        RequestBody.fromFile(lists.resolve(ListFileSet.OFAC_SDN.folder()).resolve(file)));
+            }
+        }
+        if (stage == Stage.NO_JOURNEY || stage == Stage.LISTS_PUBLISHED || stage == Stage.LIST_BATCH) {
             return;
         }
         long now = System.currentTimeMillis();
@@ -188,6 +230,18 @@ final class SampleEnvironment implements AutoCloseable {
             JourneyRules.acceptImage(checked, CaptureSide.SELFIE, SELFIE_KEY, System.currentTimeMillis());
             journeys.save(checked);
         }
+    }
+
+    /** The index of the real lists, built once. */
+    private ScreeningIndex index() {
+        if (index == null) {
+            try {
+                index = ScreeningIndex.build(SanctionsFiles.parse(lists));
+            } catch (IOException | ListValidationException e) {
+                throw new IllegalStateException("the lists in " + lists + " do not parse", e);
+            }
+        }
+        return index;
     }
 
     /** True once the execution started for this journey (by the create sample) has recorded its wait for consent. */
@@ -225,6 +279,7 @@ final class SampleEnvironment implements AutoCloseable {
 
     @Override
     public void close() {
+        listServer.stop(0);
         sfnEndpoint.close();
         stepFunctions.close();
         dynamo.close();

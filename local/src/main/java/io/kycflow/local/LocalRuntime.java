@@ -7,6 +7,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.core.sync.RequestBody;
 import io.kycflow.sanctions.ListFileSet;
 import io.kycflow.fn.lists.ListIngestHandler;
+import io.kycflow.fn.refresh.ListRefreshHandler;
+import io.kycflow.aws.ListIngestion;
 import io.kycflow.aws.ListSnapshots;
 import io.kycflow.asl.LambdaFunctionError;
 import io.kycflow.asl.LocalStepFunctions;
@@ -35,11 +37,16 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * kycflow on one machine: embedded DynamoDB Local, ElasticMQ and s3proxy, the five functions' real handlers, the
@@ -59,6 +66,7 @@ public final class LocalRuntime implements AutoCloseable {
     static final String DOCUMENT_CHECK = "document-check";
     static final String RECORDER = "journey-recorder";
     static final String LIST_INGEST = "list-ingest";
+    static final String LIST_REFRESH = "list-refresh";
     static final String CALLBACK_QUEUE = "kycflow-callbacks";
 
     private final LocalFunctions functions;
@@ -68,6 +76,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final LocalApiGateway gateway;
     private final Settings settings;
     private final String apiKey;
+    private ScheduledExecutorService listRefreshSchedule;
 
     /**
      * What to start.
@@ -147,22 +156,46 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /**
-     * The first start publishes the lists found in {@code listsDir} the way an operator would: by dropping the files
-     * into {@code lists/incoming/}, which the ingestion function validates and publishes (a few seconds).
+     * The first start publishes the lists found in {@code listsDir} the way the refresh function does: by uploading each
+     * list's files as a batch under {@code lists/incoming/}, which the ingestion function validates and publishes (a
+     * few seconds).
      */
     private void publishListsIfNone(DynamoDbClient dynamo, Path listsDir) throws IOException {
         S3Client s3 = AwsClients.s3(settings);
         if (new ListSnapshots(dynamo, TABLE, () -> s3, BUCKET).current().isPresent()) {
             return;
         }
+        String batch = "local-" + System.currentTimeMillis();
         for (ListFileSet set : ListFileSet.values()) {
+            // one batch per list: ingested once its last file is there, never mixed with older files
+            String prefix = ListIngestion.batchPrefix(set, batch);
             for (String file : set.files()) {
                 Path path = listsDir.resolve(set.folder()).resolve(file);
                 if (Files.isRegularFile(path)) {
-                    s3.putObject(b -> b.bucket(BUCKET).key("lists/incoming/" + set.folder() + "/" + file), RequestBody.fromFile(path));
+                    s3.putObject(b -> b.bucket(BUCKET).key(prefix + file), RequestBody.fromFile(path));
                 }
             }
         }
+    }
+
+    /**
+     * Runs the list-refresh function now and then every {@code interval}, as the template's schedule does. Off unless
+     * asked for ({@code ./kycflow run} with KYCFLOW_LIST_REFRESH_INTERVAL): by default it downloads from the official
+     * sites, and a local demo has its lists from {@code listsDir}.
+     *
+     * @param listEnv the function's own variables (KYCFLOW_LIST_URL_..., KYCFLOW_LIST_URL_ALLOWLIST, ...)
+     */
+    public synchronized void scheduleListRefresh(Map<String, String> listEnv, Duration interval) {
+        if (listRefreshSchedule != null) {
+            throw new IllegalStateException("the list refresh is scheduled already");
+        }
+        Map<String, String> env = new HashMap<>(settings.env());
+        env.putAll(listEnv);
+        functions.register(LIST_REFRESH, new ListRefreshHandler(new Settings(env), Clock.systemUTC()));
+        JsonNode scheduled = Json.object().put("detail-type", "Scheduled Event").put("source", "aws.events");
+        listRefreshSchedule = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name(LIST_REFRESH).factory());
+        listRefreshSchedule.scheduleWithFixedDelay(() -> functions.invokeAsync(LIST_REFRESH, scheduled), 0,
+                interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Waits until an index of every list is published (tests, and scripts that screen right after start). */
@@ -225,6 +258,11 @@ public final class LocalRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (listRefreshSchedule != null) {
+                listRefreshSchedule.shutdownNow();
+            }
+        }
         gateway.close();
         sfnEndpoint.close();
         stepFunctions.close();
@@ -236,6 +274,16 @@ public final class LocalRuntime implements AutoCloseable {
         backends.close();
     }
 
+    /** KYCFLOW_LIST_REFRESH_INTERVAL, or null: the refresh is off. */
+    private static Duration listRefreshInterval(Settings env) {
+        String value = env.get("KYCFLOW_LIST_REFRESH_INTERVAL", null);
+        try {
+            return value == null ? null : Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("KYCFLOW_LIST_REFRESH_INTERVAL is not an ISO 8601 duration such as PT6H", e);
+        }
+    }
+
     /** {@code ./kycflow run}: KYCFLOW_PORT, KYCFLOW_API_KEY and KYCFLOW_DATA_DIR choose the port, demo key and data folder. */
     public static void main(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true");
@@ -243,9 +291,20 @@ public final class LocalRuntime implements AutoCloseable {
         int port = Integer.parseInt(env.get("KYCFLOW_PORT", "8787"));
         Path dataDir = Path.of(env.get("KYCFLOW_DATA_DIR", ".kycflow-data")).toAbsolutePath();
         Path listsDir = Path.of(env.get("KYCFLOW_LISTS_DIR", "../shared/data/sanctions")).toAbsolutePath();
+        Duration refreshInterval = listRefreshInterval(env);
         long started = System.nanoTime();
         LocalRuntime runtime = start(new Config(port, dataDir, env.get("KYCFLOW_API_KEY", null),
                 Files.isDirectory(listsDir) ? listsDir : null));
+        if (refreshInterval != null) {
+            Map<String, String> listEnv = new HashMap<>();
+            env.env().forEach((name, value) -> {
+                if (name.startsWith("KYCFLOW_LIST_")) {
+                    listEnv.put(name, value);
+                }
+            });
+            runtime.scheduleListRefresh(listEnv, refreshInterval);
+            System.out.println("kycflow: list refresh every " + refreshInterval + " (KYCFLOW_LIST_URL_* or the official URLs)");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("kycflow: stopping");

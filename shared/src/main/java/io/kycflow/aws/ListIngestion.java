@@ -23,7 +23,11 @@ import java.util.Optional;
 /**
  * Turns list files dropped into S3 into the published screening index:
  * <ol>
- *   <li>a list's files arrive under {@code lists/incoming/<folder>/} (an operator, or the refresh function);</li>
+ *   <li>a list's files arrive under {@code lists/incoming/<folder>/} (an operator), or as a batch under
+ *       {@code lists/incoming/<folder>/<batch>/} (the refresh function, the local runtime). A batch is read only from
+ *       its own prefix, so a list of several files (OFAC: three) is never ingested as a mix of two releases: the
+ *       events of a batch's first files find it incomplete, the last one ingests it. A decided batch is deleted,
+ *       so a late or repeated event cannot bring an older release back;</li>
  *   <li>the set is parsed and validated; a malformed or truncated set is rejected with its reason, recorded in
  *       {@code LISTS / STATUS#<list>}, and the list's previous accepted files stay in force;</li>
  *   <li>an accepted set is copied to {@code lists/accepted/<folder>/}; the index is built from the accepted files of
@@ -71,37 +75,79 @@ public final class ListIngestion {
         this.clock = clock;
     }
 
-    /** The list set an S3 key under {@code lists/incoming/} belongs to. */
-    public static Optional<ListFileSet> setOf(String key) {
+    /**
+     * Where a list's incoming files are: {@code lists/incoming/<folder>/} (operator drops) or one batch under it.
+     *
+     * @param prefix the S3 prefix the set's files are read from, ending in a slash
+     */
+    public record Incoming(ListFileSet set, String prefix) {
+        /** Whether the files came as a batch, deleted once decided. */
+        boolean batch() {
+            return !prefix.equals(INCOMING + set.folder() + "/");
+        }
+    }
+
+    /** The incoming files an S3 key belongs to: {@code lists/incoming/<folder>/<file>} or {@code .../<folder>/<batch>/<file>}. */
+    public static Optional<Incoming> incomingOf(String key) {
         if (!key.startsWith(INCOMING)) {
             return Optional.empty();
         }
-        String rest = key.substring(INCOMING.length());
-        int slash = rest.indexOf('/');
-        return slash < 0 ? Optional.empty() : ListFileSet.ofFolder(rest.substring(0, slash));
+        String[] parts = key.substring(INCOMING.length()).split("/", -1);
+        if (parts.length < 2 || parts.length > 3 || parts[parts.length - 2].isEmpty()) {
+            return Optional.empty();
+        }
+        return ListFileSet.ofFolder(parts[0])
+                .filter(set -> set.files().contains(parts[parts.length - 1]))
+                .map(set -> new Incoming(set, key.substring(0, key.lastIndexOf('/') + 1)));
     }
 
-    /** Validates the set's incoming files and, when they are good, publishes a new index. */
-    public synchronized Outcome ingest(ListFileSet set) {
-        Map<String, byte[]> incoming = read(INCOMING, set);
-        List<String> missing = set.files().stream().filter(f -> !incoming.containsKey(f)).toList();
+    /** The prefix a batch of the set is uploaded under; a batch id is a single path segment (letters, digits, -, _). */
+    public static String batchPrefix(ListFileSet set, String batchId) {
+        if (!batchId.matches("[A-Za-z0-9_-]{1,100}")) {
+            throw new IllegalArgumentException("a batch id is 1 to 100 letters, digits, '-' or '_'");
+        }
+        return INCOMING + set.folder() + "/" + batchId + "/";
+    }
+
+    /** Validates the files an operator dropped into the set's folder and, when they are good, publishes a new index. */
+    public Outcome ingest(ListFileSet set) {
+        return ingest(new Incoming(set, INCOMING + set.folder() + "/"));
+    }
+
+    /** Validates the incoming files and, when they are good, publishes a new index. */
+    public synchronized Outcome ingest(Incoming incoming) {
+        ListFileSet set = incoming.set();
+        Map<String, byte[]> files = read(incoming.prefix(), set);
+        List<String> missing = set.files().stream().filter(f -> !files.containsKey(f)).toList();
         if (!missing.isEmpty()) {
             return new Incomplete(set.list().name(), missing);
         }
         ParsedList parsed;
         try {
-            parsed = set.parse(incoming);
-            for (Map.Entry<String, byte[]> file : incoming.entrySet()) {
-                s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(INCOMING + set.folder() + "/" + file.getKey())
-                        .destinationBucket(bucket).destinationKey(ACCEPTED + set.folder() + "/" + file.getKey()));
+            parsed = set.parse(files);
+            for (String file : files.keySet()) {
+                s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(incoming.prefix() + file)
+                        .destinationBucket(bucket).destinationKey(ACCEPTED + set.folder() + "/" + file));
             }
             recordStatus(set, "accepted", parsed.version(), parsed.entities().size() + " entries", null);
         } catch (ListValidationException e) {
             recordStatus(set, "rejected", null, null, e.getMessage());
             Log.warn("list rejected", "list", set.list().name(), "reason", e.getMessage());
+            deleteBatch(incoming);
             return new Rejected(set.list().name(), e.getMessage());
         }
-        return publish(set, incoming, parsed);
+        Outcome published = publish(set, files, parsed);
+        // only now: if publishing fails, the retried event finds the batch again
+        deleteBatch(incoming);
+        return published;
+    }
+
+    private void deleteBatch(Incoming incoming) {
+        if (incoming.batch()) {
+            for (String file : incoming.set().files()) {
+                s3.deleteObject(b -> b.bucket(bucket).key(incoming.prefix() + file));
+            }
+        }
     }
 
     /**
@@ -112,7 +158,7 @@ public final class ListIngestion {
         Map<ListFileSet, Map<String, byte[]>> accepted = new LinkedHashMap<>();
         List<byte[]> everything = new ArrayList<>();
         for (ListFileSet set : ListFileSet.values()) {
-            Map<String, byte[]> files = set == fresh ? freshFiles : read(ACCEPTED, set);
+            Map<String, byte[]> files = set == fresh ? freshFiles : read(ACCEPTED + set.folder() + "/", set);
             if (files.size() == set.files().size()) { // else never accepted yet
                 accepted.put(set, files);
                 set.files().forEach(f -> everything.add(files.get(f)));
@@ -141,11 +187,12 @@ public final class ListIngestion {
         return new Published(pointer, index.entryCount(), index.nameCount());
     }
 
+    /** The set's files under {@code prefix} (ending in a slash); absent ones left out. */
     private Map<String, byte[]> read(String prefix, ListFileSet set) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (String file : set.files()) {
             try {
-                ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(prefix + set.folder() + "/" + file));
+                ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(prefix + file));
                 files.put(file, bytes.asByteArray());
             } catch (NoSuchKeyException absent) {
                 // an incomplete set: reported by the caller

@@ -36,6 +36,15 @@ public final class UrlGuard {
 
     /** Why the URL is refused, or null when it may be called. */
     public String refusal(String url) {
+        return refusal(url, false);
+    }
+
+    /**
+     * Why the URL is refused, or null when it may be called.
+     *
+     * @param httpsOnly refuse plain http too, except to allow-listed hosts (local servers)
+     */
+    public String refusal(String url, boolean httpsOnly) {
         URI uri;
         try {
             uri = new URI(url);
@@ -56,6 +65,9 @@ public final class UrlGuard {
         String bareHost = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         if (allowedHosts.contains(bareHost.toLowerCase(Locale.ROOT))) {
             return null;
+        }
+        if (httpsOnly && !scheme.equals("https")) {
+            return "must be an https URL";
         }
         InetAddress[] addresses;
         try {

@@ -32,4 +32,11 @@ class UrlGuardTest {
         assertNull(guard.refusal("https://203.0.113.10/hooks/kyc"));
         assertNull(new UrlGuard(Set.of("127.0.0.1")).refusal("http://127.0.0.1:9000/hook"));
     }
+
+    @Test
+    void httpsOnlyRefusesPlainHttpExceptToTheAllowList() {
+        assertNotNull(guard.refusal("http://203.0.113.10/sdn.csv", true));
+        assertNull(guard.refusal("https://203.0.113.10/sdn.csv", true));
+        assertNull(new UrlGuard(Set.of("127.0.0.1")).refusal("http://127.0.0.1:9000/sdn.csv", true));
+    }
 }

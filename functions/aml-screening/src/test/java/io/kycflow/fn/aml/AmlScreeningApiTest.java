@@ -22,6 +22,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -97,6 +100,14 @@ class AmlScreeningApiTest {
             }
         }
         return events;
+    }
+
+    @Test
+    void theSampleEventCreatesACheck() throws IOException {
+        Path sample = Path.of(System.getProperty("kycflow.project.dir", "../..")).resolve("events/aml-screening-create-kyc.json");
+        JsonNode result = handler.handle(Json.parse(Files.readString(sample)), null);
+        assertEquals(201, result.get("statusCode").asInt(), result.toString());
+        assertEquals("In Review", Json.parse(result.get("body").asText()).get("status").asText());
     }
 
     @Test

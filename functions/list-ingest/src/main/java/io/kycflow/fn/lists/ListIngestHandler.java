@@ -10,20 +10,19 @@ import io.kycflow.aws.ListIngestion;
 import io.kycflow.aws.ListSnapshots;
 import io.kycflow.aws.Settings;
 import io.kycflow.json.Json;
-import io.kycflow.sanctions.ListFileSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.EnumSet;
-import java.util.Optional;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * S3 ObjectCreated under {@code lists/incoming/}: validates the list the file belongs to and publishes a new
- * screening index when the set is good ({@link ListIngestion}). Answers one outcome per list touched.
+ * S3 ObjectCreated under {@code lists/incoming/}: validates the list files the object belongs to (the list's folder, or
+ * the batch it was uploaded in) and publishes a new screening index when the set is good ({@link ListIngestion}).
+ * Answers one outcome per set touched.
  */
 public final class ListIngestHandler extends JsonHandler {
     private final ListIngestion ingestion;
@@ -33,6 +32,7 @@ public final class ListIngestHandler extends JsonHandler {
         this(Settings.fromEnvironment(), Clock.systemUTC());
     }
 
+    /** A handler on the given configuration (the local runtime, tests). */
     public ListIngestHandler(Settings settings, Clock clock) {
         this(settings, clock, AwsClients.dynamoDb(settings), AwsClients.s3(settings));
     }
@@ -45,17 +45,18 @@ public final class ListIngestHandler extends JsonHandler {
     @Override
     public JsonNode handle(JsonNode event, Context context) {
         // several files of one list in one event: validate the set once
-        Set<ListFileSet> sets = EnumSet.noneOf(ListFileSet.class);
+        Set<ListIngestion.Incoming> sets = new LinkedHashSet<>();
         for (JsonNode record : event.path("Records")) {
+            // S3 event keys are form-encoded ("+" for a space)
             String key = URLDecoder.decode(record.path("s3").path("object").path("key").asText(), StandardCharsets.UTF_8);
-            Optional<ListFileSet> set = ListIngestion.setOf(key);
-            set.ifPresent(sets::add);
+            ListIngestion.incomingOf(key).ifPresent(sets::add);
         }
         ObjectNode result = Json.object();
         ArrayNode outcomes = result.putArray("outcomes");
-        for (ListFileSet set : sets) {
-            ListIngestion.Outcome outcome = ingestion.ingest(set);
-            ObjectNode line = outcomes.addObject().put("list", set.list().name()).put("outcome", outcome.getClass().getSimpleName());
+        for (ListIngestion.Incoming incoming : sets) {
+            ListIngestion.Outcome outcome = ingestion.ingest(incoming);
+            ObjectNode line = outcomes.addObject().put("list", incoming.set().list().name())
+                    .put("outcome", outcome.getClass().getSimpleName());
             switch (outcome) {
                 case ListIngestion.Published published -> line.put("snapshot", published.pointer().snapshotId())
                         .put("entries", published.entries()).put("names", published.names());

@@ -1,0 +1,125 @@
+package io.kycflow.fn.lists;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kycflow.aws.AwsClients;
+import io.kycflow.aws.ListIngestion;
+import io.kycflow.aws.Settings;
+import io.kycflow.backends.LocalBackends;
+import io.kycflow.backends.TestBackends;
+import io.kycflow.json.Json;
+import io.kycflow.sanctions.ListFileSet;
+import io.kycflow.store.KycflowTable;
+import io.kycflow.testing.SanctionsFixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The handler on S3 events for list files, on embedded S3 and DynamoDB with the real OFAC files: a batch is ingested
+ * from its own prefix only, so a set is never mixed with other files of the list.
+ */
+class ListIngestHandlerTest {
+    private static final AtomicInteger RUN = new AtomicInteger();
+
+    private ListIngestHandler handler;
+    private S3Client s3;
+    private String bucket;
+
+    /** A table and bucket of its own per test: each starts with nothing published. */
+    @BeforeEach
+    void start() {
+        LocalBackends backends = TestBackends.shared();
+        int run = RUN.incrementAndGet();
+        bucket = "list-ingest-test-" + run;
+        Map<String, String> env = new HashMap<>(backends.environment());
+        env.put("KYCFLOW_TABLE", "list-ingest-test-" + run);
+        env.put("KYCFLOW_BUCKET", bucket);
+        Settings settings = new Settings(env);
+        KycflowTable.create(AwsClients.dynamoDb(settings), env.get("KYCFLOW_TABLE"));
+        backends.createBucket(bucket);
+        s3 = AwsClients.s3(settings);
+        handler = new ListIngestHandler(settings, Clock.systemUTC());
+    }
+
+    @Test
+    void aBatchIsIngestedFromItsOwnFilesOnlyOnceComplete() throws IOException {
+        ListFileSet ofac = ListFileSet.OFAC_SDN;
+        byte[] add = Files.readAllBytes(SanctionsFixtures.listsDir().resolve("ofac").resolve("add.csv"));
+        // an older drop in the list's folder: its add.csv must not complete the batch, its bad sdn.csv not spoil it
+        put("lists/incoming/ofac/add.csv", add);
+        put("lists/incoming/ofac/sdn.csv", "not,a,list".getBytes(StandardCharsets.UTF_8));
+
+        String prefix = ListIngestion.batchPrefix(ofac, "2026-03-01T120000Z");
+        putReal(prefix, "sdn.csv");
+        JsonNode first = handler.handle(event(prefix + "sdn.csv"), null);
+        assertEquals("Incomplete", first.at("/outcomes/0/outcome").asText(), first.toString());
+        assertEquals("alt.csv,add.csv", first.at("/outcomes/0/missing").asText());
+
+        putReal(prefix, "alt.csv");
+        putReal(prefix, "add.csv");
+        JsonNode last = handler.handle(event(prefix + "add.csv"), null);
+        assertEquals("Published", last.at("/outcomes/0/outcome").asText(), last.toString());
+        assertTrue(last.at("/outcomes/0/entries").asInt() > 5000);
+        assertArrayEquals(add, s3.getObjectAsBytes(b -> b.bucket(bucket).key("lists/accepted/ofac/add.csv")).asByteArray());
+
+        // the decided batch is gone: a repeated event cannot ingest it again
+        assertTrue(s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix)).contents().isEmpty());
+        JsonNode repeated = handler.handle(event(prefix + "alt.csv"), null);
+        assertEquals("Incomplete", repeated.at("/outcomes/0/outcome").asText());
+    }
+
+    @Test
+    void theSampleEventIngestsItsBatch() throws IOException {
+        JsonNode sample = Json.parse(Files.readString(Path.of(System.getProperty("kycflow.project.dir", "../.."))
+                .resolve("events/list-ingest-s3-put.json")));
+        String key = sample.at("/Records/0/s3/object/key").asText();
+        String prefix = key.substring(0, key.lastIndexOf('/') + 1);
+        for (String file : ListFileSet.OFAC_SDN.files()) {
+            putReal(prefix, file);
+        }
+        assertEquals("Published", handler.handle(sample, null).at("/outcomes/0/outcome").asText());
+    }
+
+    @Test
+    void keysOutsideAListsFilesAreIgnored() {
+        for (String key : new String[] {"lists/incoming/ofac/readme.txt", "lists/incoming/nope/sdn.csv",
+                "lists/incoming/ofac/a/b/sdn.csv", "lists/incoming/ofac//sdn.csv", "lists/accepted/ofac/sdn.csv"}) {
+            assertTrue(ListIngestion.incomingOf(key).isEmpty(), key);
+        }
+        assertEquals("lists/incoming/un/b-1/", ListIngestion.incomingOf("lists/incoming/un/b-1/consolidated.xml")
+                .orElseThrow().prefix());
+        assertEquals(0, handler.handle(event("lists/incoming/ofac/readme.txt"), null).path("outcomes").size());
+    }
+
+    private void putReal(String prefix, String file) throws IOException {
+        put(prefix + file, Files.readAllBytes(SanctionsFixtures.listsDir().resolve("ofac").resolve(file)));
+    }
+
+    private void put(String key, byte[] bytes) {
+        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
+    }
+
+    /** An S3 ObjectCreated event as S3 sends it: the key form-encoded. */
+    private static ObjectNode event(String key) {
+        ObjectNode event = Json.object();
+        event.putArray("Records").addObject().put("eventSource", "aws:s3").put("eventName", "ObjectCreated:Put")
+                .putObject("s3").putObject("object").put("key", URLEncoder.encode(key, StandardCharsets.UTF_8));
+        return event;
+    }
+}
