@@ -17,19 +17,13 @@ public final class PreparedName {
     private final String asWritten;
     private final boolean transliterated;
 
-    private PreparedName(String original, NormalizedName normalized) {
+    private PreparedName(String original, String[] tokens, String[] skeletons, String asWritten,
+            boolean transliterated) {
         this.original = original;
-        this.tokens = normalized.tokens().toArray(String[]::new);
-        this.skeletons = new String[tokens.length];
-        for (int i = 0; i < tokens.length; i++) {
-            skeletons[i] = Phonetics.skeleton(tokens[i]);
-        }
-        this.asWritten = normalized.asWritten();
-        this.transliterated = original != null && NameNormalizer.hasNonLatinLetters(original);
-    }
-
-    private PreparedName(String original, String[] tokens, String asWritten) {
-        this(original, new NormalizedName(List.of(tokens), asWritten));
+        this.tokens = tokens;
+        this.skeletons = skeletons;
+        this.asWritten = asWritten;
+        this.transliterated = transliterated;
     }
 
     /** Prepares a name whose kind is not known. */
@@ -39,15 +33,25 @@ public final class PreparedName {
 
     /** Prepares a name of the given kind. */
     public static PreparedName of(String name, NameKind kind) {
-        return new PreparedName(name, NORMALIZER.normalize(name, kind));
+        NormalizedName normalized = NORMALIZER.normalize(name, kind);
+        String[] tokens = normalized.tokens().toArray(String[]::new);
+        String[] skeletons = new String[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            skeletons[i] = Phonetics.skeleton(tokens[i]);
+        }
+        return new PreparedName(name, tokens, skeletons, normalized.asWritten(),
+                name != null && NameNormalizer.hasNonLatinLetters(name));
     }
 
     /**
      * Restores a name prepared earlier from its stored parts ({@link #original()}, {@link #tokens()},
-     * {@link #asWritten()}) without normalising it again, so loading a stored index needs no ICU transliteration.
+     * {@link #skeletons()}, {@link #asWritten()}, {@link #transliterated()}) without computing any of them again,
+     * so loading a stored index runs neither the normaliser nor ICU. The arrays are kept, not copied: the caller
+     * must not change them.
      */
-    public static PreparedName restore(String original, String[] tokens, String asWritten) {
-        return new PreparedName(original, tokens, asWritten);
+    public static PreparedName restore(String original, String[] tokens, String[] skeletons, String asWritten,
+            boolean transliterated) {
+        return new PreparedName(original, tokens, skeletons, asWritten, transliterated);
     }
 
     /** The name as given. */

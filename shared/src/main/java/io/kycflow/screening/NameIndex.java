@@ -2,6 +2,7 @@ package io.kycflow.screening;
 
 import io.kycflow.matching.PreparedName;
 import io.kycflow.matching.ScoreBounds;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -117,26 +118,16 @@ final class NameIndex {
             }
         }
         termLetters = new LetterCounts(terms);
-        termLength = new int[termCount];
-        termPrefix = new long[termCount];
-        for (t = 0; t < termCount; t++) {
-            termLength[t] = terms[t].length();
-            termPrefix[t] = prefix(terms[t]);
-        }
+        termLength = lengths(terms);
+        termPrefix = prefixes(terms);
         nameTermStart = new int[names.length + 1];
-        nameTerms = new int[total];
         for (t = 0; t < termCount; t++) {
             for (int p = postingStart[t]; p < postingStart[t + 1]; p++) {
                 nameTermStart[postings[p] + 1]++;
             }
         }
         Arrays.parallelPrefix(nameTermStart, Integer::sum);
-        int[] filled = Arrays.copyOf(nameTermStart, names.length);
-        for (t = 0; t < termCount; t++) {
-            for (int p = postingStart[t]; p < postingStart[t + 1]; p++) {
-                nameTerms[filled[postings[p]]++] = t;
-            }
-        }
+        nameTerms = nameTerms(postingStart, postings, nameTermStart);
         termSkeletonLetters = new LetterCounts(termSkeletons);
         tokenBucket = buckets(0, tokenTerms);
         pairBucket = buckets(tokenTerms, termCount);
@@ -164,19 +155,97 @@ final class NameIndex {
         skeletonStart[skeletons.length] = at;
         skeletonLetters = new LetterCounts(skeletons);
 
-        charCounts = new short[LetterCounts.SLOT_COUNT][names.length];
-        writtenLength = new int[names.length];
-        writtenPrefix = new long[names.length];
-        for (int n = 0; n < names.length; n++) {
-            String written = names[n].asWritten();
-            writtenLength[n] = written.length();
-            writtenPrefix[n] = prefix(written);
-            for (int i = 0; i < written.length(); i++) {
-                charCounts[LetterCounts.slot(written.charAt(i))][n]++;
-            }
-        }
+        String[] written = new String[names.length];
+        Arrays.setAll(written, n -> names[n].asWritten());
+        charCounts = charCounts(written);
+        writtenLength = lengths(written);
+        writtenPrefix = prefixes(written);
         longestWritten = Arrays.stream(writtenLength).max().orElse(0);
         scratch = ThreadLocal.withInitial(() -> new Scratch(names.length));
+    }
+
+    /** Reads an index written by {@link #write}, field by field in the same order. */
+    NameIndex(ScreeningSnapshot.Input in) throws IOException {
+        terms = in.stringArray();
+        termSkeletons = in.stringArray();
+        termSounded = in.booleans();
+        tokenTerms = in.count();
+        tokenBucket = buckets(0, tokenTerms);
+        pairBucket = buckets(tokenTerms, terms.length);
+        termLetters = new LetterCounts(in);
+        termLength = lengths(terms);
+        termPrefix = prefixes(terms);
+        nameTermStart = in.ints();
+        termSkeletonLetters = new LetterCounts(in);
+        postingStart = in.ints();
+        postings = in.ints();
+        nameTerms = nameTerms(postingStart, postings, nameTermStart);
+        skeletons = in.stringArray();
+        skeletonSounded = in.booleans();
+        skeletonStart = in.ints();
+        skeletonTerms = in.ints();
+        skeletonLetters = new LetterCounts(in);
+        // each name's tokens as single-token terms, whose strings and skeletons the names then share
+        String[] originals = in.stringArray();
+        String[] written = in.stringArray();
+        boolean[] transliterated = in.booleans();
+        int[] tokenStart = in.ints();
+        int[] tokens = in.ints();
+        names = new PreparedName[originals.length];
+        for (int n = 0; n < names.length; n++) {
+            int count = tokenStart[n + 1] - tokenStart[n];
+            String[] nameTokens = new String[count];
+            String[] nameSkeletons = new String[count];
+            for (int i = 0; i < count; i++) {
+                int term = tokens[tokenStart[n] + i];
+                nameTokens[i] = terms[term];
+                nameSkeletons[i] = termSkeletons[term];
+            }
+            names[n] = PreparedName.restore(originals[n], nameTokens, nameSkeletons, written[n], transliterated[n]);
+        }
+        // cheaper to count again than to store and inflate: most of these counts are 0
+        charCounts = charCounts(written);
+        writtenLength = lengths(written);
+        writtenPrefix = prefixes(written);
+        longestWritten = Arrays.stream(writtenLength).max().orElse(0);
+        scratch = ThreadLocal.withInitial(() -> new Scratch(names.length));
+    }
+
+    /** Writes the index for {@link #NameIndex(ScreeningSnapshot.Input)}. */
+    void write(ScreeningSnapshot.Output out) throws IOException {
+        out.strings(terms);
+        out.strings(termSkeletons);
+        out.booleans(termSounded);
+        out.count(tokenTerms);
+        termLetters.write(out);
+        out.ints(nameTermStart);
+        termSkeletonLetters.write(out);
+        out.ints(postingStart);
+        out.ints(postings);
+        out.strings(skeletons);
+        out.booleans(skeletonSounded);
+        out.ints(skeletonStart);
+        out.ints(skeletonTerms);
+        skeletonLetters.write(out);
+        String[] originals = new String[names.length];
+        String[] written = new String[names.length];
+        boolean[] transliterated = new boolean[names.length];
+        int[] tokenStart = new int[names.length + 1];
+        IntList tokens = new IntList();
+        for (int n = 0; n < names.length; n++) {
+            originals[n] = names[n].original();
+            written[n] = names[n].asWritten();
+            transliterated[n] = names[n].transliterated();
+            for (String token : names[n].tokens()) {
+                tokens.add(Arrays.binarySearch(terms, 0, tokenTerms, token));
+            }
+            tokenStart[n + 1] = tokens.size;
+        }
+        out.strings(originals);
+        out.strings(written);
+        out.booleans(transliterated);
+        out.ints(tokenStart);
+        out.ints(Arrays.copyOf(tokens.values, tokens.size));
     }
 
     int size() {
@@ -493,6 +562,45 @@ final class NameIndex {
             same++;
         }
         return same;
+    }
+
+    private static int[] lengths(String[] strings) {
+        int[] lengths = new int[strings.length];
+        for (int i = 0; i < strings.length; i++) {
+            lengths[i] = strings[i].length();
+        }
+        return lengths;
+    }
+
+    private static long[] prefixes(String[] strings) {
+        long[] prefixes = new long[strings.length];
+        for (int i = 0; i < strings.length; i++) {
+            prefixes[i] = prefix(strings[i]);
+        }
+        return prefixes;
+    }
+
+    /** Per character slot, per name, how often the slot's character occurs in the name as written. */
+    private static short[][] charCounts(String[] written) {
+        short[][] counts = new short[LetterCounts.SLOT_COUNT][written.length];
+        for (int n = 0; n < written.length; n++) {
+            for (int i = 0; i < written[n].length(); i++) {
+                counts[LetterCounts.slot(written[n].charAt(i))][n]++;
+            }
+        }
+        return counts;
+    }
+
+    /** The postings turned around: per name, its terms, where nameTermStart says. */
+    private static int[] nameTerms(int[] postingStart, int[] postings, int[] nameTermStart) {
+        int[] nameTerms = new int[postings.length];
+        int[] filled = Arrays.copyOf(nameTermStart, nameTermStart.length - 1);
+        for (int t = 0; t + 1 < postingStart.length; t++) {
+            for (int p = postingStart[t]; p < postingStart[t + 1]; p++) {
+                nameTerms[filled[postings[p]]++] = t;
+            }
+        }
+        return nameTerms;
     }
 
     /** For each character (as an index), the first position in {@code [from, to)} of a term starting with it or a later one. */
