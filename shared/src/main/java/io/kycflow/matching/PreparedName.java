@@ -16,6 +16,8 @@ public final class PreparedName {
     private final String[] skeletons;
     private final String asWritten;
     private final boolean transliterated;
+    /** Set when first needed: most listed names never need theirs. */
+    private Pairs pairs;
 
     private PreparedName(String original, String[] tokens, String[] skeletons, String asWritten,
             boolean transliterated) {
@@ -75,6 +77,30 @@ public final class PreparedName {
 
     String[] skeletonArray() {
         return skeletons;
+    }
+
+    /**
+     * Each two adjacent tokens written together (ABU BAKR gives ABUBAKR) and their skeletons, which the matcher
+     * compares for every candidate: computed once per name, not once per comparison.
+     */
+    Pairs pairs() {
+        Pairs known = pairs;
+        if (known == null) {
+            String[] joined = new String[Math.max(0, tokens.length - 1)];
+            String[] joinedSkeletons = new String[joined.length];
+            for (int i = 0; i < joined.length; i++) {
+                joined[i] = tokens[i] + tokens[i + 1];
+                joinedSkeletons[i] = Phonetics.skeleton(joined[i]);
+            }
+            // a record's fields are final, so another thread sees it whole; a race computes it twice at worst
+            known = new Pairs(joined, joinedSkeletons);
+            pairs = known;
+        }
+        return known;
+    }
+
+    /** Tokens i and i + 1 joined, at i, with their skeletons. */
+    record Pairs(String[] joined, String[] skeletons) {
     }
 
     /** The consonant skeletons of the tokens, in token order. */

@@ -13,6 +13,8 @@ public final class ScoreBounds {
     public static final double PART_MIN = NameMatcher.PART_MIN;
     /** Consonant skeletons less alike than this (Jaro-Winkler) give a part no score through its skeleton. */
     public static final double SKELETON_MIN = NameMatcher.SKELETON_MIN;
+    /** A part matched only through its skeleton scores this fraction of the skeletons' similarity. */
+    public static final double SKELETON_WEIGHT = NameMatcher.SKELETON_WEIGHT;
 
     /** Jaro-Winkler's prefix bonus: up to this many leading characters... */
     public static final int MAX_PREFIX = JaroWinkler.MAX_PREFIX;

@@ -62,6 +62,9 @@ final class NameIndex {
     private final int[] skeletonStart;
     private final int[] skeletonTerms;
     private final LetterCounts skeletonLetters;
+    /** The skeletons' lengths and packed prefixes, so that the loop over every skeleton reads no String. */
+    private final int[] skeletonLength;
+    private final long[] skeletonPrefix;
 
     // whole name as written: per character, per name, how often it occurs; lengths; the first four characters
     private final short[][] charCounts;
@@ -154,6 +157,8 @@ final class NameIndex {
         }
         skeletonStart[skeletons.length] = at;
         skeletonLetters = new LetterCounts(skeletons);
+        skeletonLength = lengths(skeletons);
+        skeletonPrefix = prefixes(skeletons);
 
         String[] written = new String[names.length];
         Arrays.setAll(written, n -> names[n].asWritten());
@@ -185,6 +190,8 @@ final class NameIndex {
         skeletonStart = in.ints();
         skeletonTerms = in.ints();
         skeletonLetters = new LetterCounts(in);
+        skeletonLength = lengths(skeletons);
+        skeletonPrefix = prefixes(skeletons);
         // each name's tokens as single-token terms, whose strings and skeletons the names then share
         String[] originals = in.stringArray();
         String[] written = in.stringArray();
@@ -441,26 +448,29 @@ final class NameIndex {
         }
         // joined candidate pairs count only with the same first letter and at most one letter longer
         for (int t = pairBucket[first]; t < pairBucket[first + 1]; t++) {
-            if (terms[t].length() <= part.length() + 1) {
-                boolean sounded = queryTransliterated || termSounded[t];
-                out.addIfScored(t, sounded && skeletonUpperBound(skeleton, skeletonCounts, t) >= ScoreBounds.SKELETON_MIN
-                        ? score(part, skeleton, t, true)
-                        : spelledUpperBound(spelling, t));
+            if (termLength[t] <= part.length() + 1) {
+                double bound = spelledUpperBound(spelling, t);
+                if (queryTransliterated || termSounded[t]) {
+                    bound = Math.max(bound, skeletonScore(skeletonUpperBound(skeleton, skeletonCounts, t)));
+                }
+                out.addIfScored(t, bound);
             }
         }
         if (skeleton.isEmpty()) {
             return out;
         }
         // another transliteration of the part may start with any letter but has a near-identical skeleton
+        long packedSkeleton = prefix(skeleton);
         for (int k = 0; k < skeletons.length; k++) {
             if ((queryTransliterated || skeletonSounded[k])
                     && ScoreBounds.jaroWinklerUpperBound(skeletonLetters.common(k, skeletonCounts), skeleton.length(),
-                            skeletons[k].length(), commonPrefix(skeleton, skeletons[k])) >= ScoreBounds.SKELETON_MIN
-                    && ScoreBounds.jaroWinkler(skeleton, skeletons[k]) >= ScoreBounds.SKELETON_MIN) {
-                for (int i = skeletonStart[k]; i < skeletonStart[k + 1]; i++) {
+                            skeletonLength[k], commonPrefix(packedSkeleton, skeletonPrefix[k])) >= ScoreBounds.SKELETON_MIN) {
+                // the skeleton's share of each term's score, exactly; the spelled share is bounded in the buckets above
+                double score = skeletonScore(ScoreBounds.jaroWinkler(skeleton, skeletons[k]));
+                for (int i = skeletonStart[k]; score > 0 && i < skeletonStart[k + 1]; i++) {
                     int t = skeletonTerms[i];
                     if (queryTransliterated || termSounded[t]) {
-                        out.addIfScored(t, score(part, skeleton, t, true));
+                        out.addIfScored(t, score);
                     }
                 }
             }
@@ -488,6 +498,11 @@ final class NameIndex {
                 termLength[term], commonPrefix(part.prefix, termPrefix[term]));
         // the matcher's cut-off does not apply between an initial W or V and another
         return bound >= ScoreBounds.PART_MIN || part.wv && isWv(terms[term].charAt(0)) ? bound : 0;
+    }
+
+    /** What a skeleton similarity (or an upper bound of one) gives a part in the matcher. */
+    private static double skeletonScore(double similarity) {
+        return similarity >= ScoreBounds.SKELETON_MIN ? ScoreBounds.SKELETON_WEIGHT * similarity : 0;
     }
 
     /** A query part's spelling in the forms the bound needs. */

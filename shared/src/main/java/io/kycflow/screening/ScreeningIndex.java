@@ -261,8 +261,17 @@ public final class ScreeningIndex {
 
     /** Numeric ids (OFAC ent_num, UN DATAID) in numeric order, others as text. */
     private static int compareIds(String a, String b) {
-        boolean numeric = !a.isEmpty() && !b.isEmpty() && a.chars().allMatch(Character::isDigit)
-                && b.chars().allMatch(Character::isDigit);
+        boolean numeric = isNumber(a) && isNumber(b);
         return numeric && a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+    }
+
+    /** A loop, not a stream: sorting a large result compares ids thousands of times. */
+    private static boolean isNumber(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            if (!Character.isDigit(id.charAt(i))) {
+                return false;
+            }
+        }
+        return !id.isEmpty();
     }
 }
