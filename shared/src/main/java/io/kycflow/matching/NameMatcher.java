@@ -131,7 +131,11 @@ public final class NameMatcher {
      * PUTINA, Yekaterina: their whole names, not the parts' 92 and 89). Checking only the lengths keeps it free.
      */
     private static boolean comparableLengths(String a, String b) {
-        return 2 * Math.min(a.length(), b.length()) > Math.max(a.length(), b.length());
+        return comparableLengths(a.length(), b.length());
+    }
+
+    static boolean comparableLengths(int a, int b) {
+        return 2 * Math.min(a, b) > Math.max(a, b);
     }
 
     private static boolean isWv(char c) {

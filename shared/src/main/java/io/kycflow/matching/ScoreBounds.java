@@ -35,6 +35,14 @@ public final class ScoreBounds {
         return NameMatcher.partSimilarity(part, partSkeleton, candidate, candidateSkeleton, sounded);
     }
 
+    /**
+     * Whether the matcher compares the spellings of two parts of these lengths at all: otherwise their spelled
+     * score is 0 (only their skeletons can match).
+     */
+    public static boolean spellingsCompared(int lengthA, int lengthB) {
+        return NameMatcher.comparableLengths(lengthA, lengthB);
+    }
+
     /** Jaro-Winkler similarity as the matcher uses it. */
     public static double jaroWinkler(String a, String b) {
         return JaroWinkler.similarity(a, b);

@@ -293,9 +293,9 @@ final class NameIndex {
             }
         }
         // first a cheap bound from every vocabulary term each query part can score against
-        TermScores[] termScores = new TermScores[query.size()];
+        TermScores[] termScores = work.termRows(query.size());
         for (int row = 0; row < query.size(); row++) {
-            termScores[row] = termScores(query.part(row), query.skeleton(row), query.transliterated);
+            termScores(query.part(row), query.skeleton(row), query.transliterated, termScores[row]);
         }
         for (int[] rows : countedRows) {
             work.startRow();
@@ -428,11 +428,10 @@ final class NameIndex {
     }
 
     /** Every vocabulary term a query part scores above 0 against, with the score. */
-    private TermScores termScores(String part, String skeleton, boolean queryTransliterated) {
-        TermScores out = new TermScores();
+    private void termScores(String part, String skeleton, boolean queryTransliterated, TermScores out) {
         char first = part.charAt(0);
         if (first >= ASCII) {
-            return out;
+            return;
         }
         Spelling spelling = new Spelling(part);
         int[] skeletonCounts = LetterCounts.counts(skeleton);
@@ -457,7 +456,7 @@ final class NameIndex {
             }
         }
         if (skeleton.isEmpty()) {
-            return out;
+            return;
         }
         // another transliteration of the part may start with any letter but has a near-identical skeleton
         long packedSkeleton = prefix(skeleton);
@@ -475,7 +474,6 @@ final class NameIndex {
                 }
             }
         }
-        return out;
     }
 
     private void scoreEveryToken(String part, String skeleton, boolean queryTransliterated, char first, TermScores out) {
@@ -494,6 +492,9 @@ final class NameIndex {
      */
     private double spelledUpperBound(Spelling part, int term) {
         // from arrays, not the term's String: this runs for every term in a bucket
+        if (!ScoreBounds.spellingsCompared(part.length, termLength[term])) {
+            return 0;
+        }
         double bound = ScoreBounds.jaroWinklerUpperBound(termLetters.common(term, part.counts), part.length,
                 termLength[term], commonPrefix(part.prefix, termPrefix[term]));
         // the matcher's cut-off does not apply between an initial W or V and another
@@ -656,6 +657,10 @@ final class NameIndex {
         final IntList terms = new IntList();
         double[] scores = new double[4];
 
+        void clear() {
+            terms.size = 0;
+        }
+
         void addIfScored(int term, double score) {
             if (score > 0) {
                 if (terms.size == scores.length) {
@@ -681,12 +686,27 @@ final class NameIndex {
          */
         float[] exactScores = new float[0];
         final IntList scored = new IntList();
+        /** The term scores of each query part, kept between queries so that their arrays are grown once. */
+        private final List<TermScores> termRows = new ArrayList<>();
 
         Scratch(int names) {
             partsSum = new double[names];
             rowBest = new double[names];
             common = new int[names];
             touched = new boolean[names];
+        }
+
+        /** {@code count} emptied term score lists, one per query part. */
+        TermScores[] termRows(int count) {
+            TermScores[] rows = new TermScores[count];
+            for (int row = 0; row < count; row++) {
+                if (row == termRows.size()) {
+                    termRows.add(new TermScores());
+                }
+                rows[row] = termRows.get(row);
+                rows[row].clear();
+            }
+            return rows;
         }
 
         void startRow() {
