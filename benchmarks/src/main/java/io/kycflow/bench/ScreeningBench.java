@@ -2,7 +2,6 @@ package io.kycflow.bench;
 
 import io.kycflow.sanctions.ParsedList;
 import io.kycflow.screening.ScreeningIndex;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,8 @@ import org.openjdk.jmh.util.Statistics;
 
 /**
  * {@code ./kycflow bench screening [--data DIR]}: runs the sanctions screening JMH benchmarks ({@link ScreenBenchmark},
- * {@link IndexBenchmark}) with modest settings (one fork, a few short iterations; about three minutes) and writes
+ * {@link IndexBenchmark}, {@link SnapshotColdLoadBenchmark}) with modest settings (one fork, a few short iterations,
+ * and a few fresh JVMs for the cold load; about three minutes) and writes
  * their figures into the "Sanctions screening" section of docs/PERFORMANCE.md, between
  * {@value #BEGIN} and {@value #END}, leaving the rest of the file as it is. Runs from the project root.
  */
@@ -41,19 +41,26 @@ public final class ScreeningBench {
         }
         String loadAtStart = MachineFacts.loadAverage();
         long started = System.nanoTime();
-        Options options = new OptionsBuilder()
-                .include(ScreenBenchmark.class.getName())
-                .include(IndexBenchmark.class.getName())
-                .jvmArgsAppend("-D" + SanctionsFiles.PROPERTY + "=" + data, "-Xmx2g")
-                .build();
-        Map<String, RunResult> results = new Runner(options).run().stream()
-                .collect(Collectors.toMap(r -> r.getParams().getBenchmark().replaceAll(".*\\.", ""), Function.identity()));
-
         List<ParsedList> lists = SanctionsFiles.parse(data);
         ScreeningIndex index = ScreeningIndex.build(lists);
         ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
         index.writeSnapshot(snapshot);
-        ScreeningIndex.readSnapshot(new ByteArrayInputStream(snapshot.toByteArray()));
+        Path snapshotFile = Files.createTempFile("kycflow-screening", ".idx");
+        Files.write(snapshotFile, snapshot.toByteArray());
+        Options options = new OptionsBuilder()
+                .include(ScreenBenchmark.class.getName())
+                .include(IndexBenchmark.class.getName())
+                .include(SnapshotColdLoadBenchmark.class.getName())
+                .jvmArgsAppend("-D" + SanctionsFiles.PROPERTY + "=" + data,
+                        "-D" + SnapshotColdLoadBenchmark.PROPERTY + "=" + snapshotFile, "-Xmx2g")
+                .build();
+        Map<String, RunResult> results;
+        try {
+            results = new Runner(options).run().stream()
+                    .collect(Collectors.toMap(r -> r.getParams().getBenchmark().replaceAll(".*\\.", ""), Function.identity()));
+        } finally {
+            Files.delete(snapshotFile);
+        }
         MachineFacts machine = MachineFacts.collect(Path.of(System.getProperty("java.home"), "bin", "java"), loadAtStart);
         String section = render(results, index, snapshot.size(), machine, (System.nanoTime() - started) / 1_000_000_000);
 
@@ -99,7 +106,8 @@ public final class ScreeningBench {
                 | screen one name: mean (%,d samples) | %s |
                 | build the index from parsed lists | %s |
                 | parse the list files and build the index | %s |
-                | load the index from a snapshot | %s |
+                | load the index from a snapshot, in a fresh JVM (first load, as a cold start) | %s |
+                | load the index from a snapshot, warm JVM | %s |
                 | snapshot size | %,d bytes |
 
                 """.formatted(index.entryCount(), index.nameCount(),
@@ -107,7 +115,7 @@ public final class ScreeningBench {
                 micros(screen.getPercentile(50)), micros(screen.getPercentile(99)), screen.getN(),
                 micros(screen.getMean()),
                 millis(results, "buildFromParsedLists"), millis(results, "parseAndBuildFromFiles"),
-                millis(results, "loadSnapshot"), snapshotBytes));
+                millis(results, "loadSnapshotInFreshJvm"), millis(results, "loadSnapshot"), snapshotBytes));
         out.append("""
                 Machine: %s processors (%s), %s, %s; load average %s. Commit %s. JVM:
 
@@ -121,7 +129,8 @@ public final class ScreeningBench {
                 listed, and names in Cyrillic, Arabic, Han, Hangul, Greek, Hebrew and Japanese scripts, which are \
                 transliterated per query. `IndexBenchmark` (mode SingleShotTime, 2 warm-up and 6 measured \
                 invocations, mean shown) builds from the parsed lists, parses and builds from the files, and loads \
-                a snapshot from memory.
+                a snapshot from memory. `SnapshotColdLoadBenchmark` (mode SingleShotTime, 8 forks of one invocation, \
+                mean shown) loads a snapshot from memory once per fresh JVM that has run no screening code.
 
                 Caveat: the machine is shared with other work (see the load average), so the figures are noisy and \
                 on the slow side; rerun on a quiet machine for steadier numbers.

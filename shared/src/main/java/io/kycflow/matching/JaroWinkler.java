@@ -28,6 +28,44 @@ final class JaroWinkler {
         if (la == 0 || lb == 0) {
             return 0;
         }
+        return la <= Long.SIZE && lb <= Long.SIZE ? similarityShort(a, b) : similarityLong(a, b);
+    }
+
+    /**
+     * Strings of at most 64 characters, nearly all of them: which characters matched is kept in two longs, so
+     * that the comparison allocates nothing (the screening filter and the matcher run it millions of times).
+     */
+    private static double similarityShort(String a, String b) {
+        int la = a.length();
+        int lb = b.length();
+        int window = Math.max(0, Math.max(la, lb) / 2 - 1);
+        long matchedA = 0;
+        long matchedB = 0;
+        for (int i = 0; i < la; i++) {
+            char ch = a.charAt(i);
+            int end = Math.min(lb, i + window + 1);
+            for (int j = Math.max(0, i - window); j < end; j++) {
+                if ((matchedB & 1L << j) == 0 && b.charAt(j) == ch) {
+                    matchedA |= 1L << i;
+                    matchedB |= 1L << j;
+                    break;
+                }
+            }
+        }
+        int matches = Long.bitCount(matchedA);
+        int halfTranspositions = 0;
+        // the k-th matched character of a against the k-th matched character of b
+        for (long restA = matchedA, restB = matchedB; restA != 0; restA &= restA - 1, restB &= restB - 1) {
+            if (a.charAt(Long.numberOfTrailingZeros(restA)) != b.charAt(Long.numberOfTrailingZeros(restB))) {
+                halfTranspositions++;
+            }
+        }
+        return withPrefix(a, b, matches, halfTranspositions);
+    }
+
+    private static double similarityLong(String a, String b) {
+        int la = a.length();
+        int lb = b.length();
         int window = Math.max(0, Math.max(la, lb) / 2 - 1);
         boolean[] matchedA = new boolean[la];
         boolean[] matchedB = new boolean[lb];
@@ -44,9 +82,6 @@ final class JaroWinkler {
                 }
             }
         }
-        if (matches == 0) {
-            return 0;
-        }
         int halfTranspositions = 0;
         for (int i = 0, j = 0; i < la; i++) {
             if (matchedA[i]) {
@@ -59,6 +94,16 @@ final class JaroWinkler {
                 j++;
             }
         }
+        return withPrefix(a, b, matches, halfTranspositions);
+    }
+
+    /** Jaro from the matches and transpositions, then Winkler's bonus for the common prefix. */
+    private static double withPrefix(String a, String b, int matches, int halfTranspositions) {
+        if (matches == 0) {
+            return 0;
+        }
+        int la = a.length();
+        int lb = b.length();
         double m = matches;
         double jaro = (m / la + m / lb + (m - halfTranspositions / 2.0) / m) / 3;
         int prefix = 0;

@@ -27,7 +27,7 @@ package io.kycflow.matching;
 public final class NameMatcher {
 
     /** A part matched only through its consonant skeleton scores this fraction of the skeletons' similarity. */
-    private static final double SKELETON_WEIGHT = 0.9;
+    static final double SKELETON_WEIGHT = 0.9;
     /** Skeletons less alike than this do not count at all. */
     static final double SKELETON_MIN = 0.85;
     /** A part spelled less alike than this to every candidate part counts as not found (0), as in OFAC's tool. */
@@ -60,9 +60,9 @@ public final class NameMatcher {
             best[i] = bestPart(q[i], qs[i], candidate, sounded);
         }
         // "ABU BAKR" against ABUBAKR: the joined pair's score stands for both parts
+        PreparedName.Pairs pairs = query.pairs();
         for (int i = 0; i + 1 < q.length; i++) {
-            String joined = q[i] + q[i + 1];
-            double pair = bestPart(joined, Phonetics.skeleton(joined), candidate, sounded);
+            double pair = bestPart(pairs.joined()[i], pairs.skeletons()[i], candidate, sounded);
             if (pair > best[i] && pair > best[i + 1]) {
                 best[i] = pair;
                 best[i + 1] = pair;
@@ -93,8 +93,8 @@ public final class NameMatcher {
             if (j + 1 < c.length && c[j].charAt(0) == part.charAt(0)
                     && part.length() >= c[j].length() + c[j + 1].length() - 1) {
                 // "ABUBAKR" against ABU BAKR
-                String joined = c[j] + c[j + 1];
-                best = Math.max(best, partSimilarity(part, skeleton, joined, Phonetics.skeleton(joined), sounded));
+                PreparedName.Pairs pairs = candidate.pairs();
+                best = Math.max(best, partSimilarity(part, skeleton, pairs.joined()[j], pairs.skeletons()[j], sounded));
             }
         }
         return best;
@@ -131,7 +131,11 @@ public final class NameMatcher {
      * PUTINA, Yekaterina: their whole names, not the parts' 92 and 89). Checking only the lengths keeps it free.
      */
     private static boolean comparableLengths(String a, String b) {
-        return 2 * Math.min(a.length(), b.length()) > Math.max(a.length(), b.length());
+        return comparableLengths(a.length(), b.length());
+    }
+
+    static boolean comparableLengths(int a, int b) {
+        return 2 * Math.min(a, b) > Math.max(a, b);
     }
 
     private static boolean isWv(char c) {

@@ -16,20 +16,16 @@ public final class PreparedName {
     private final String[] skeletons;
     private final String asWritten;
     private final boolean transliterated;
+    /** Set when first needed: most listed names never need theirs. */
+    private Pairs pairs;
 
-    private PreparedName(String original, NormalizedName normalized) {
+    private PreparedName(String original, String[] tokens, String[] skeletons, String asWritten,
+            boolean transliterated) {
         this.original = original;
-        this.tokens = normalized.tokens().toArray(String[]::new);
-        this.skeletons = new String[tokens.length];
-        for (int i = 0; i < tokens.length; i++) {
-            skeletons[i] = Phonetics.skeleton(tokens[i]);
-        }
-        this.asWritten = normalized.asWritten();
-        this.transliterated = original != null && NameNormalizer.hasNonLatinLetters(original);
-    }
-
-    private PreparedName(String original, String[] tokens, String asWritten) {
-        this(original, new NormalizedName(List.of(tokens), asWritten));
+        this.tokens = tokens;
+        this.skeletons = skeletons;
+        this.asWritten = asWritten;
+        this.transliterated = transliterated;
     }
 
     /** Prepares a name whose kind is not known. */
@@ -39,15 +35,25 @@ public final class PreparedName {
 
     /** Prepares a name of the given kind. */
     public static PreparedName of(String name, NameKind kind) {
-        return new PreparedName(name, NORMALIZER.normalize(name, kind));
+        NormalizedName normalized = NORMALIZER.normalize(name, kind);
+        String[] tokens = normalized.tokens().toArray(String[]::new);
+        String[] skeletons = new String[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            skeletons[i] = Phonetics.skeleton(tokens[i]);
+        }
+        return new PreparedName(name, tokens, skeletons, normalized.asWritten(),
+                name != null && NameNormalizer.hasNonLatinLetters(name));
     }
 
     /**
      * Restores a name prepared earlier from its stored parts ({@link #original()}, {@link #tokens()},
-     * {@link #asWritten()}) without normalising it again, so loading a stored index needs no ICU transliteration.
+     * {@link #skeletons()}, {@link #asWritten()}, {@link #transliterated()}) without computing any of them again,
+     * so loading a stored index runs neither the normaliser nor ICU. The arrays are kept, not copied: the caller
+     * must not change them.
      */
-    public static PreparedName restore(String original, String[] tokens, String asWritten) {
-        return new PreparedName(original, tokens, asWritten);
+    public static PreparedName restore(String original, String[] tokens, String[] skeletons, String asWritten,
+            boolean transliterated) {
+        return new PreparedName(original, tokens, skeletons, asWritten, transliterated);
     }
 
     /** The name as given. */
@@ -71,6 +77,30 @@ public final class PreparedName {
 
     String[] skeletonArray() {
         return skeletons;
+    }
+
+    /**
+     * Each two adjacent tokens written together (ABU BAKR gives ABUBAKR) and their skeletons, which the matcher
+     * compares for every candidate: computed once per name, not once per comparison.
+     */
+    Pairs pairs() {
+        Pairs known = pairs;
+        if (known == null) {
+            String[] joined = new String[Math.max(0, tokens.length - 1)];
+            String[] joinedSkeletons = new String[joined.length];
+            for (int i = 0; i < joined.length; i++) {
+                joined[i] = tokens[i] + tokens[i + 1];
+                joinedSkeletons[i] = Phonetics.skeleton(joined[i]);
+            }
+            // a record's fields are final, so another thread sees it whole; a race computes it twice at worst
+            known = new Pairs(joined, joinedSkeletons);
+            pairs = known;
+        }
+        return known;
+    }
+
+    /** Tokens i and i + 1 joined, at i, with their skeletons. */
+    record Pairs(String[] joined, String[] skeletons) {
     }
 
     /** The consonant skeletons of the tokens, in token order. */

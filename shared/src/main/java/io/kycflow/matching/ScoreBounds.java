@@ -13,6 +13,8 @@ public final class ScoreBounds {
     public static final double PART_MIN = NameMatcher.PART_MIN;
     /** Consonant skeletons less alike than this (Jaro-Winkler) give a part no score through its skeleton. */
     public static final double SKELETON_MIN = NameMatcher.SKELETON_MIN;
+    /** A part matched only through its skeleton scores this fraction of the skeletons' similarity. */
+    public static final double SKELETON_WEIGHT = NameMatcher.SKELETON_WEIGHT;
 
     /** Jaro-Winkler's prefix bonus: up to this many leading characters... */
     public static final int MAX_PREFIX = JaroWinkler.MAX_PREFIX;
@@ -31,6 +33,14 @@ public final class ScoreBounds {
     public static double partSimilarity(String part, String partSkeleton, String candidate, String candidateSkeleton,
             boolean sounded) {
         return NameMatcher.partSimilarity(part, partSkeleton, candidate, candidateSkeleton, sounded);
+    }
+
+    /**
+     * Whether the matcher compares the spellings of two parts of these lengths at all: otherwise their spelled
+     * score is 0 (only their skeletons can match).
+     */
+    public static boolean spellingsCompared(int lengthA, int lengthB) {
+        return NameMatcher.comparableLengths(lengthA, lengthB);
     }
 
     /** Jaro-Winkler similarity as the matcher uses it. */

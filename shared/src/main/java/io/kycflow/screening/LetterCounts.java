@@ -1,5 +1,6 @@
 package io.kycflow.screening;
 
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -48,6 +49,17 @@ final class LetterCounts {
         }
         start[strings.length] = size;
         runs = Arrays.copyOf(out, size);
+    }
+
+    /** Reads counts written by {@link #write}. */
+    LetterCounts(ScreeningSnapshot.Input in) throws IOException {
+        runs = in.bytes();
+        start = in.ints();
+    }
+
+    void write(ScreeningSnapshot.Output out) throws IOException {
+        out.bytes(runs);
+        out.ints(start);
     }
 
     /** Per character slot, how often it occurs in {@code text}. */

@@ -47,6 +47,11 @@ record ListedEntry(SanctionsList list, String listVersion, String sourceId, Enti
 
     /** The dates of birth as listed. */
     List<String> dateOfBirthTexts() {
-        return datesOfBirth.stream().map(BirthDate::text).toList();
+        // a loop, not a stream: a screening with many hits calls this for each
+        String[] texts = new String[datesOfBirth.size()];
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = datesOfBirth.get(i).text();
+        }
+        return List.of(texts);
     }
 }

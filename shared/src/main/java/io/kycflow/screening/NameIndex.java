@@ -2,6 +2,7 @@ package io.kycflow.screening;
 
 import io.kycflow.matching.PreparedName;
 import io.kycflow.matching.ScoreBounds;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -61,6 +62,9 @@ final class NameIndex {
     private final int[] skeletonStart;
     private final int[] skeletonTerms;
     private final LetterCounts skeletonLetters;
+    /** The skeletons' lengths and packed prefixes, so that the loop over every skeleton reads no String. */
+    private final int[] skeletonLength;
+    private final long[] skeletonPrefix;
 
     // whole name as written: per character, per name, how often it occurs; lengths; the first four characters
     private final short[][] charCounts;
@@ -117,26 +121,16 @@ final class NameIndex {
             }
         }
         termLetters = new LetterCounts(terms);
-        termLength = new int[termCount];
-        termPrefix = new long[termCount];
-        for (t = 0; t < termCount; t++) {
-            termLength[t] = terms[t].length();
-            termPrefix[t] = prefix(terms[t]);
-        }
+        termLength = lengths(terms);
+        termPrefix = prefixes(terms);
         nameTermStart = new int[names.length + 1];
-        nameTerms = new int[total];
         for (t = 0; t < termCount; t++) {
             for (int p = postingStart[t]; p < postingStart[t + 1]; p++) {
                 nameTermStart[postings[p] + 1]++;
             }
         }
         Arrays.parallelPrefix(nameTermStart, Integer::sum);
-        int[] filled = Arrays.copyOf(nameTermStart, names.length);
-        for (t = 0; t < termCount; t++) {
-            for (int p = postingStart[t]; p < postingStart[t + 1]; p++) {
-                nameTerms[filled[postings[p]]++] = t;
-            }
-        }
+        nameTerms = nameTerms(postingStart, postings, nameTermStart);
         termSkeletonLetters = new LetterCounts(termSkeletons);
         tokenBucket = buckets(0, tokenTerms);
         pairBucket = buckets(tokenTerms, termCount);
@@ -163,20 +157,102 @@ final class NameIndex {
         }
         skeletonStart[skeletons.length] = at;
         skeletonLetters = new LetterCounts(skeletons);
+        skeletonLength = lengths(skeletons);
+        skeletonPrefix = prefixes(skeletons);
 
-        charCounts = new short[LetterCounts.SLOT_COUNT][names.length];
-        writtenLength = new int[names.length];
-        writtenPrefix = new long[names.length];
-        for (int n = 0; n < names.length; n++) {
-            String written = names[n].asWritten();
-            writtenLength[n] = written.length();
-            writtenPrefix[n] = prefix(written);
-            for (int i = 0; i < written.length(); i++) {
-                charCounts[LetterCounts.slot(written.charAt(i))][n]++;
-            }
-        }
+        String[] written = new String[names.length];
+        Arrays.setAll(written, n -> names[n].asWritten());
+        charCounts = charCounts(written);
+        writtenLength = lengths(written);
+        writtenPrefix = prefixes(written);
         longestWritten = Arrays.stream(writtenLength).max().orElse(0);
         scratch = ThreadLocal.withInitial(() -> new Scratch(names.length));
+    }
+
+    /** Reads an index written by {@link #write}, field by field in the same order. */
+    NameIndex(ScreeningSnapshot.Input in) throws IOException {
+        terms = in.stringArray();
+        termSkeletons = in.stringArray();
+        termSounded = in.booleans();
+        tokenTerms = in.count();
+        tokenBucket = buckets(0, tokenTerms);
+        pairBucket = buckets(tokenTerms, terms.length);
+        termLetters = new LetterCounts(in);
+        termLength = lengths(terms);
+        termPrefix = prefixes(terms);
+        nameTermStart = in.ints();
+        termSkeletonLetters = new LetterCounts(in);
+        postingStart = in.ints();
+        postings = in.ints();
+        nameTerms = nameTerms(postingStart, postings, nameTermStart);
+        skeletons = in.stringArray();
+        skeletonSounded = in.booleans();
+        skeletonStart = in.ints();
+        skeletonTerms = in.ints();
+        skeletonLetters = new LetterCounts(in);
+        skeletonLength = lengths(skeletons);
+        skeletonPrefix = prefixes(skeletons);
+        // each name's tokens as single-token terms, whose strings and skeletons the names then share
+        String[] originals = in.stringArray();
+        String[] written = in.stringArray();
+        boolean[] transliterated = in.booleans();
+        int[] tokenStart = in.ints();
+        int[] tokens = in.ints();
+        names = new PreparedName[originals.length];
+        for (int n = 0; n < names.length; n++) {
+            int count = tokenStart[n + 1] - tokenStart[n];
+            String[] nameTokens = new String[count];
+            String[] nameSkeletons = new String[count];
+            for (int i = 0; i < count; i++) {
+                int term = tokens[tokenStart[n] + i];
+                nameTokens[i] = terms[term];
+                nameSkeletons[i] = termSkeletons[term];
+            }
+            names[n] = PreparedName.restore(originals[n], nameTokens, nameSkeletons, written[n], transliterated[n]);
+        }
+        // cheaper to count again than to store and inflate: most of these counts are 0
+        charCounts = charCounts(written);
+        writtenLength = lengths(written);
+        writtenPrefix = prefixes(written);
+        longestWritten = Arrays.stream(writtenLength).max().orElse(0);
+        scratch = ThreadLocal.withInitial(() -> new Scratch(names.length));
+    }
+
+    /** Writes the index for {@link #NameIndex(ScreeningSnapshot.Input)}. */
+    void write(ScreeningSnapshot.Output out) throws IOException {
+        out.strings(terms);
+        out.strings(termSkeletons);
+        out.booleans(termSounded);
+        out.count(tokenTerms);
+        termLetters.write(out);
+        out.ints(nameTermStart);
+        termSkeletonLetters.write(out);
+        out.ints(postingStart);
+        out.ints(postings);
+        out.strings(skeletons);
+        out.booleans(skeletonSounded);
+        out.ints(skeletonStart);
+        out.ints(skeletonTerms);
+        skeletonLetters.write(out);
+        String[] originals = new String[names.length];
+        String[] written = new String[names.length];
+        boolean[] transliterated = new boolean[names.length];
+        int[] tokenStart = new int[names.length + 1];
+        IntList tokens = new IntList();
+        for (int n = 0; n < names.length; n++) {
+            originals[n] = names[n].original();
+            written[n] = names[n].asWritten();
+            transliterated[n] = names[n].transliterated();
+            for (String token : names[n].tokens()) {
+                tokens.add(Arrays.binarySearch(terms, 0, tokenTerms, token));
+            }
+            tokenStart[n + 1] = tokens.size;
+        }
+        out.strings(originals);
+        out.strings(written);
+        out.booleans(transliterated);
+        out.ints(tokenStart);
+        out.ints(Arrays.copyOf(tokens.values, tokens.size));
     }
 
     int size() {
@@ -217,9 +293,9 @@ final class NameIndex {
             }
         }
         // first a cheap bound from every vocabulary term each query part can score against
-        TermScores[] termScores = new TermScores[query.size()];
+        TermScores[] termScores = work.termRows(query.size());
         for (int row = 0; row < query.size(); row++) {
-            termScores[row] = termScores(query.part(row), query.skeleton(row), query.transliterated);
+            termScores(query.part(row), query.skeleton(row), query.transliterated, termScores[row]);
         }
         for (int[] rows : countedRows) {
             work.startRow();
@@ -352,11 +428,10 @@ final class NameIndex {
     }
 
     /** Every vocabulary term a query part scores above 0 against, with the score. */
-    private TermScores termScores(String part, String skeleton, boolean queryTransliterated) {
-        TermScores out = new TermScores();
+    private void termScores(String part, String skeleton, boolean queryTransliterated, TermScores out) {
         char first = part.charAt(0);
         if (first >= ASCII) {
-            return out;
+            return;
         }
         Spelling spelling = new Spelling(part);
         int[] skeletonCounts = LetterCounts.counts(skeleton);
@@ -372,31 +447,33 @@ final class NameIndex {
         }
         // joined candidate pairs count only with the same first letter and at most one letter longer
         for (int t = pairBucket[first]; t < pairBucket[first + 1]; t++) {
-            if (terms[t].length() <= part.length() + 1) {
-                boolean sounded = queryTransliterated || termSounded[t];
-                out.addIfScored(t, sounded && skeletonUpperBound(skeleton, skeletonCounts, t) >= ScoreBounds.SKELETON_MIN
-                        ? score(part, skeleton, t, true)
-                        : spelledUpperBound(spelling, t));
+            if (termLength[t] <= part.length() + 1) {
+                double bound = spelledUpperBound(spelling, t);
+                if (queryTransliterated || termSounded[t]) {
+                    bound = Math.max(bound, skeletonScore(skeletonUpperBound(skeleton, skeletonCounts, t)));
+                }
+                out.addIfScored(t, bound);
             }
         }
         if (skeleton.isEmpty()) {
-            return out;
+            return;
         }
         // another transliteration of the part may start with any letter but has a near-identical skeleton
+        long packedSkeleton = prefix(skeleton);
         for (int k = 0; k < skeletons.length; k++) {
             if ((queryTransliterated || skeletonSounded[k])
                     && ScoreBounds.jaroWinklerUpperBound(skeletonLetters.common(k, skeletonCounts), skeleton.length(),
-                            skeletons[k].length(), commonPrefix(skeleton, skeletons[k])) >= ScoreBounds.SKELETON_MIN
-                    && ScoreBounds.jaroWinkler(skeleton, skeletons[k]) >= ScoreBounds.SKELETON_MIN) {
-                for (int i = skeletonStart[k]; i < skeletonStart[k + 1]; i++) {
+                            skeletonLength[k], commonPrefix(packedSkeleton, skeletonPrefix[k])) >= ScoreBounds.SKELETON_MIN) {
+                // the skeleton's share of each term's score, exactly; the spelled share is bounded in the buckets above
+                double score = skeletonScore(ScoreBounds.jaroWinkler(skeleton, skeletons[k]));
+                for (int i = skeletonStart[k]; score > 0 && i < skeletonStart[k + 1]; i++) {
                     int t = skeletonTerms[i];
                     if (queryTransliterated || termSounded[t]) {
-                        out.addIfScored(t, score(part, skeleton, t, true));
+                        out.addIfScored(t, score);
                     }
                 }
             }
         }
-        return out;
     }
 
     private void scoreEveryToken(String part, String skeleton, boolean queryTransliterated, char first, TermScores out) {
@@ -415,10 +492,18 @@ final class NameIndex {
      */
     private double spelledUpperBound(Spelling part, int term) {
         // from arrays, not the term's String: this runs for every term in a bucket
+        if (!ScoreBounds.spellingsCompared(part.length, termLength[term])) {
+            return 0;
+        }
         double bound = ScoreBounds.jaroWinklerUpperBound(termLetters.common(term, part.counts), part.length,
                 termLength[term], commonPrefix(part.prefix, termPrefix[term]));
         // the matcher's cut-off does not apply between an initial W or V and another
         return bound >= ScoreBounds.PART_MIN || part.wv && isWv(terms[term].charAt(0)) ? bound : 0;
+    }
+
+    /** What a skeleton similarity (or an upper bound of one) gives a part in the matcher. */
+    private static double skeletonScore(double similarity) {
+        return similarity >= ScoreBounds.SKELETON_MIN ? ScoreBounds.SKELETON_WEIGHT * similarity : 0;
     }
 
     /** A query part's spelling in the forms the bound needs. */
@@ -495,6 +580,45 @@ final class NameIndex {
         return same;
     }
 
+    private static int[] lengths(String[] strings) {
+        int[] lengths = new int[strings.length];
+        for (int i = 0; i < strings.length; i++) {
+            lengths[i] = strings[i].length();
+        }
+        return lengths;
+    }
+
+    private static long[] prefixes(String[] strings) {
+        long[] prefixes = new long[strings.length];
+        for (int i = 0; i < strings.length; i++) {
+            prefixes[i] = prefix(strings[i]);
+        }
+        return prefixes;
+    }
+
+    /** Per character slot, per name, how often the slot's character occurs in the name as written. */
+    private static short[][] charCounts(String[] written) {
+        short[][] counts = new short[LetterCounts.SLOT_COUNT][written.length];
+        for (int n = 0; n < written.length; n++) {
+            for (int i = 0; i < written[n].length(); i++) {
+                counts[LetterCounts.slot(written[n].charAt(i))][n]++;
+            }
+        }
+        return counts;
+    }
+
+    /** The postings turned around: per name, its terms, where nameTermStart says. */
+    private static int[] nameTerms(int[] postingStart, int[] postings, int[] nameTermStart) {
+        int[] nameTerms = new int[postings.length];
+        int[] filled = Arrays.copyOf(nameTermStart, nameTermStart.length - 1);
+        for (int t = 0; t + 1 < postingStart.length; t++) {
+            for (int p = postingStart[t]; p < postingStart[t + 1]; p++) {
+                nameTerms[filled[postings[p]]++] = t;
+            }
+        }
+        return nameTerms;
+    }
+
     /** For each character (as an index), the first position in {@code [from, to)} of a term starting with it or a later one. */
     private int[] buckets(int from, int to) {
         int[] start = new int[ASCII + 1];
@@ -533,6 +657,10 @@ final class NameIndex {
         final IntList terms = new IntList();
         double[] scores = new double[4];
 
+        void clear() {
+            terms.size = 0;
+        }
+
         void addIfScored(int term, double score) {
             if (score > 0) {
                 if (terms.size == scores.length) {
@@ -558,12 +686,27 @@ final class NameIndex {
          */
         float[] exactScores = new float[0];
         final IntList scored = new IntList();
+        /** The term scores of each query part, kept between queries so that their arrays are grown once. */
+        private final List<TermScores> termRows = new ArrayList<>();
 
         Scratch(int names) {
             partsSum = new double[names];
             rowBest = new double[names];
             common = new int[names];
             touched = new boolean[names];
+        }
+
+        /** {@code count} emptied term score lists, one per query part. */
+        TermScores[] termRows(int count) {
+            TermScores[] rows = new TermScores[count];
+            for (int row = 0; row < count; row++) {
+                if (row == termRows.size()) {
+                    termRows.add(new TermScores());
+                }
+                rows[row] = termRows.get(row);
+                rows[row].clear();
+            }
+            return rows;
         }
 
         void startRow() {

@@ -51,8 +51,9 @@ import java.util.stream.IntStream;
  * </ul>
  * A hit lists a {@link FieldCheck} for every field the query gives.
  *
- * <p>Immutable and thread-safe. {@link #writeSnapshot} stores the index with every name already normalised, so
- * {@link #readSnapshot} needs no transliteration and loads in a fraction of the build time.
+ * <p>Immutable and thread-safe. {@link #writeSnapshot} stores the index with every name already normalised and
+ * the candidate filter's arrays as built, so {@link #readSnapshot} needs no transliteration and loads in a
+ * fraction of the build time.
  */
 public final class ScreeningIndex {
 
@@ -72,36 +73,44 @@ public final class ScreeningIndex {
     private final Map<String, List<AddressHit>> addresses;
 
     ScreeningIndex(Map<SanctionsList, String> listVersions, List<ListedEntry> entries, int[] entryNames,
-            PreparedName[] preparedNames) {
+            NameIndex names) {
         this.listVersions = Collections.unmodifiableMap(new EnumMap<>(listVersions));
         this.entries = List.copyOf(entries);
         this.entryNames = entryNames;
-        this.nameEntry = new int[preparedNames.length];
+        this.nameEntry = new int[names.size()];
         for (int e = 0; e < entries.size(); e++) {
             Arrays.fill(nameEntry, entryNames[e], entryNames[e + 1], e);
         }
-        this.names = new NameIndex(preparedNames);
-        Map<String, List<Integer>> byDocument = new HashMap<>();
-        Map<String, List<AddressHit>> byAddress = new HashMap<>();
+        this.names = names;
+        // plain loops, no lambdas or streams: this runs on every snapshot load, in a JVM that has just started
+        this.entriesByDocument = new HashMap<>();
+        this.addresses = new HashMap<>();
         for (int e = 0; e < entries.size(); e++) {
             ListedEntry entry = entries.get(e);
             for (String number : entry.documentNumbers()) {
                 String key = SecondaryFields.documentKey(number);
-                List<Integer> withDocument = byDocument.computeIfAbsent(key, k -> new ArrayList<>());
-                if (!key.isEmpty() && !withDocument.contains(e)) {
-                    withDocument.add(e);
+                int[] holders = entriesByDocument.get(key);
+                if (key.isEmpty() || holders != null && holders[holders.length - 1] == e) {
+                    continue;
                 }
+                holders = holders == null ? new int[1] : Arrays.copyOf(holders, holders.length + 1);
+                holders[holders.length - 1] = e;
+                entriesByDocument.put(key, holders);
             }
             for (DigitalCurrencyAddress address : entry.digitalCurrencyAddresses()) {
-                byAddress.computeIfAbsent(addressKey(address.address()), k -> new ArrayList<>())
-                        .add(new AddressHit(entry.list(), entry.listVersion(), entry.sourceId(), entry.primaryName(),
-                                entry.type(), address.currency(), address.address(), entry.programs()));
+                String key = addressKey(address.address());
+                List<AddressHit> hits = addresses.get(key);
+                if (hits == null) {
+                    hits = new ArrayList<>(1);
+                    addresses.put(key, hits);
+                }
+                hits.add(new AddressHit(entry.list(), entry.listVersion(), entry.sourceId(), entry.primaryName(),
+                        entry.type(), address.currency(), address.address(), entry.programs()));
             }
         }
-        this.entriesByDocument = new HashMap<>();
-        byDocument.forEach((key, list) -> entriesByDocument.put(key, list.stream().mapToInt(Integer::intValue).toArray()));
-        this.addresses = new HashMap<>();
-        byAddress.forEach((key, list) -> addresses.put(key, List.copyOf(list)));
+        for (Map.Entry<String, List<AddressHit>> hits : addresses.entrySet()) {
+            hits.setValue(List.copyOf(hits.getValue()));
+        }
     }
 
     /**
@@ -136,7 +145,8 @@ public final class ScreeningIndex {
         PreparedName[] prepared = IntStream.range(0, rawNames.size()).parallel()
                 .mapToObj(n -> PreparedName.of(rawNames.get(n), kinds.get(n)))
                 .toArray(PreparedName[]::new);
-        return new ScreeningIndex(versions, entries, firstNames.stream().mapToInt(Integer::intValue).toArray(), prepared);
+        return new ScreeningIndex(versions, entries, firstNames.stream().mapToInt(Integer::intValue).toArray(),
+                new NameIndex(prepared));
     }
 
     /** Screens one subject. Thread-safe. */
@@ -234,12 +244,10 @@ public final class ScreeningIndex {
 
     /**
      * Writes the index in a compact binary form (a versioned header, the deflated body and its checksum) that
-     * {@link #readSnapshot} loads without normalising any name again.
+     * {@link #readSnapshot} loads without normalising any name or rebuilding the candidate filter.
      */
     public void writeSnapshot(OutputStream out) throws IOException {
-        PreparedName[] prepared = new PreparedName[names.size()];
-        Arrays.setAll(prepared, names::name);
-        ScreeningSnapshot.write(out, listVersions, entries, entryNames, prepared);
+        ScreeningSnapshot.write(out, listVersions, entries, entryNames, names);
     }
 
     /**
@@ -253,8 +261,17 @@ public final class ScreeningIndex {
 
     /** Numeric ids (OFAC ent_num, UN DATAID) in numeric order, others as text. */
     private static int compareIds(String a, String b) {
-        boolean numeric = !a.isEmpty() && !b.isEmpty() && a.chars().allMatch(Character::isDigit)
-                && b.chars().allMatch(Character::isDigit);
+        boolean numeric = isNumber(a) && isNumber(b);
         return numeric && a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+    }
+
+    /** A loop, not a stream: sorting a large result compares ids thousands of times. */
+    private static boolean isNumber(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            if (!Character.isDigit(id.charAt(i))) {
+                return false;
+            }
+        }
+        return !id.isEmpty();
     }
 }

@@ -1,11 +1,9 @@
 package io.kycflow.screening;
 
-import io.kycflow.matching.PreparedName;
 import io.kycflow.sanctions.BirthDate;
 import io.kycflow.sanctions.DigitalCurrencyAddress;
 import io.kycflow.sanctions.EntityType;
 import io.kycflow.sanctions.SanctionsList;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -13,6 +11,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,21 +21,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 
 /**
  * The binary form of a {@link ScreeningIndex}: the magic "KYCSCRN", a format version byte, the body's deflated
- * length, the deflated body and the CRC-32 of the deflated bytes. The body starts with a table of every distinct
- * string; everything after refers to strings by their position in it. Names are stored normalised (tokens and
- * the name as written), so loading runs no normaliser.
+ * and inflated lengths, the deflated body and the CRC-32 of the deflated bytes. The body starts with a table of
+ * every distinct string (their UTF-8 lengths, then their bytes); everything after refers to strings by their
+ * position in it. After the entries comes the {@link NameIndex} as it is held in memory, its arrays written
+ * whole, so that loading is mostly bulk copies: no name is normalised, no vocabulary sorted, no bound table built.
  */
 final class ScreeningSnapshot {
 
     private static final byte[] MAGIC = "KYCSCRN".getBytes(StandardCharsets.US_ASCII);
-    private static final int FORMAT = 1;
+    /** 2: the name index's arrays stored as built; 1 stored only the normalised names. */
+    private static final int FORMAT = 2;
     /** No real snapshot comes near this; a larger length means a corrupted header. */
     private static final int MAX_BODY = 1 << 30;
     /** A date of birth without a parsed range. */
@@ -46,55 +47,44 @@ final class ScreeningSnapshot {
     }
 
     static void write(OutputStream out, Map<SanctionsList, String> versions, List<ListedEntry> entries,
-            int[] entryNames, PreparedName[] names) throws IOException {
-        Strings strings = new Strings();
-        ByteArrayOutputStream records = new ByteArrayOutputStream();
-        DataOutputStream body = new DataOutputStream(records);
-        body.writeInt(versions.size());
+            int[] entryNames, NameIndex names) throws IOException {
+        Output body = new Output();
+        body.count(versions.size());
         for (Map.Entry<SanctionsList, String> list : versions.entrySet()) {
-            body.writeUTF(list.getKey().name());
-            strings.write(body, list.getValue());
+            body.data.writeByte(list.getKey().ordinal());
+            body.string(list.getValue());
         }
-        body.writeInt(entries.size());
+        body.count(entries.size());
         for (int e = 0; e < entries.size(); e++) {
             ListedEntry entry = entries.get(e);
-            body.writeByte(entry.list().ordinal());
-            strings.write(body, entry.sourceId());
-            body.writeByte(entry.type().ordinal());
-            strings.write(body, entry.primaryName());
-            strings.writeAll(body, entry.programs());
-            body.writeInt(entry.datesOfBirth().size());
+            body.data.writeByte(entry.list().ordinal());
+            body.string(entry.sourceId());
+            body.data.writeByte(entry.type().ordinal());
+            body.string(entry.primaryName());
+            body.strings(entry.programs());
+            body.count(entry.datesOfBirth().size());
             for (BirthDate date : entry.datesOfBirth()) {
-                strings.write(body, date.text());
-                body.writeBoolean(date.approximate());
-                body.writeLong(date.parsed() ? date.earliest().toEpochDay() : UNPARSED);
-                body.writeLong(date.parsed() ? date.latest().toEpochDay() : UNPARSED);
+                body.string(date.text());
+                body.data.writeBoolean(date.approximate());
+                body.data.writeLong(date.parsed() ? date.earliest().toEpochDay() : UNPARSED);
+                body.data.writeLong(date.parsed() ? date.latest().toEpochDay() : UNPARSED);
             }
-            strings.writeAll(body, entry.nationalities());
-            strings.writeAll(body, entry.documentNumbers());
-            strings.writeAll(body, entry.addressCountries());
-            body.writeInt(entry.digitalCurrencyAddresses().size());
+            body.strings(entry.nationalities());
+            body.strings(entry.documentNumbers());
+            body.strings(entry.addressCountries());
+            body.count(entry.digitalCurrencyAddresses().size());
             for (DigitalCurrencyAddress address : entry.digitalCurrencyAddresses()) {
-                strings.write(body, address.currency());
-                strings.write(body, address.address());
-            }
-            body.writeInt(entryNames[e + 1] - entryNames[e]);
-            for (int n = entryNames[e]; n < entryNames[e + 1]; n++) {
-                strings.write(body, names[n].original());
-                strings.writeAll(body, names[n].tokens());
-                strings.write(body, names[n].asWritten());
+                body.string(address.currency());
+                body.string(address.address());
             }
         }
-        body.flush();
+        body.ints(entryNames);
+        names.write(body);
 
+        byte[] plain = body.toByteArray();
         ByteArrayOutputStream deflated = new ByteArrayOutputStream();
-        try (DataOutputStream packed = new DataOutputStream(
-                new DeflaterOutputStream(deflated, new Deflater(Deflater.BEST_COMPRESSION)))) {
-            packed.writeInt(strings.list.size());
-            for (String s : strings.list) {
-                packed.writeUTF(s);
-            }
-            records.writeTo(packed);
+        try (DeflaterOutputStream packed = new DeflaterOutputStream(deflated, new Deflater(Deflater.BEST_COMPRESSION))) {
+            packed.write(plain);
         }
         CRC32 crc = new CRC32();
         crc.update(deflated.toByteArray());
@@ -102,6 +92,7 @@ final class ScreeningSnapshot {
         header.write(MAGIC);
         header.writeByte(FORMAT);
         header.writeInt(deflated.size());
+        header.writeInt(plain.length);
         deflated.writeTo(header);
         header.writeLong(crc.getValue());
         header.flush();
@@ -120,8 +111,9 @@ final class ScreeningSnapshot {
                 throw new IOException("screening index snapshot format " + format + " is not supported (expected " + FORMAT + ")");
             }
             int length = header.readInt();
-            if (length < 0 || length > MAX_BODY) {
-                throw new IOException("corrupted screening index snapshot: body length " + length);
+            int inflatedLength = header.readInt();
+            if (length < 0 || length > MAX_BODY || inflatedLength < 0 || inflatedLength > MAX_BODY) {
+                throw new IOException("corrupted screening index snapshot: body length " + length + ", inflated " + inflatedLength);
             }
             byte[] deflated = header.readNBytes(length);
             if (deflated.length < length) {
@@ -133,54 +125,62 @@ final class ScreeningSnapshot {
             if (crc.getValue() != expected) {
                 throw new IOException("corrupted screening index snapshot: checksum mismatch");
             }
-            return readBody(new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(deflated), new Inflater(), 1 << 16)));
+            return readBody(new Input(inflate(deflated, inflatedLength)));
         } catch (EOFException e) {
             throw new IOException("truncated screening index snapshot", e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | DataFormatException e) {
             // only reachable when a valid checksum covers a body this code did not write
             throw new IOException("corrupted screening index snapshot: " + e, e);
         }
     }
 
-    private static ScreeningIndex readBody(DataInputStream body) throws IOException {
-        String[] strings = new String[count(body)];
-        for (int i = 0; i < strings.length; i++) {
-            strings[i] = body.readUTF();
+    private static ByteBuffer inflate(byte[] deflated, int length) throws DataFormatException, IOException {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(deflated);
+            // one byte more than expected, so that a longer body shows
+            byte[] plain = new byte[length + 1];
+            int inflated = inflater.inflate(plain);
+            if (inflated != length || !inflater.finished()) {
+                throw new IOException("corrupted screening index snapshot: body inflates to other than " + length + " bytes");
+            }
+            return ByteBuffer.wrap(plain, 0, length);
+        } finally {
+            inflater.end();
         }
-        Reader reader = new Reader(body, strings);
+    }
+
+    private static ScreeningIndex readBody(Input body) throws IOException {
         Map<SanctionsList, String> versions = new EnumMap<>(SanctionsList.class);
-        int listCount = count(body);
-        for (int i = 0; i < listCount; i++) {
-            versions.put(SanctionsList.valueOf(body.readUTF()), reader.string());
-        }
-        int entryCount = count(body);
-        List<ListedEntry> entries = new ArrayList<>(entryCount);
-        int[] entryNames = new int[entryCount + 1];
-        List<PreparedName> names = new ArrayList<>();
         SanctionsList[] lists = SanctionsList.values();
         EntityType[] types = EntityType.values();
+        for (int i = body.count(); i > 0; i--) {
+            versions.put(lists[body.unsignedByte()], body.string());
+        }
+        int entryCount = body.count();
+        List<ListedEntry> entries = new ArrayList<>(entryCount);
         for (int e = 0; e < entryCount; e++) {
-            SanctionsList list = lists[body.readUnsignedByte()];
-            String sourceId = reader.string();
-            EntityType type = types[body.readUnsignedByte()];
-            String primaryName = reader.string();
-            List<String> programs = reader.strings();
+            SanctionsList list = lists[body.unsignedByte()];
+            String sourceId = body.string();
+            EntityType type = types[body.unsignedByte()];
+            String primaryName = body.string();
+            List<String> programs = body.strings();
             List<BirthDate> dates = new ArrayList<>();
-            for (int i = count(body); i > 0; i--) {
-                String text = reader.string();
-                boolean approximate = body.readBoolean();
-                long earliest = body.readLong();
-                long latest = body.readLong();
+            for (int i = body.count(); i > 0; i--) {
+                String text = body.string();
+                boolean approximate = body.buffer.get() != 0;
+                long earliest = body.buffer.getLong();
+                long latest = body.buffer.getLong();
                 dates.add(earliest == UNPARSED
                         ? new BirthDate(text, approximate, null, null)
                         : new BirthDate(text, approximate, LocalDate.ofEpochDay(earliest), LocalDate.ofEpochDay(latest)));
             }
-            List<String> nationalities = reader.strings();
-            List<String> documents = reader.strings();
-            List<String> countries = reader.strings();
+            List<String> nationalities = body.strings();
+            List<String> documents = body.strings();
+            List<String> countries = body.strings();
             List<DigitalCurrencyAddress> addresses = new ArrayList<>();
-            for (int i = count(body); i > 0; i--) {
-                addresses.add(new DigitalCurrencyAddress(reader.string(), reader.string()));
+            for (int i = body.count(); i > 0; i--) {
+                addresses.add(new DigitalCurrencyAddress(body.string(), body.string()));
             }
             String version = versions.get(list);
             if (version == null) {
@@ -188,63 +188,164 @@ final class ScreeningSnapshot {
             }
             entries.add(new ListedEntry(list, version, sourceId, type, primaryName, programs, dates, nationalities,
                     documents, countries, addresses));
-            entryNames[e] = names.size();
-            for (int i = count(body); i > 0; i--) {
-                String original = reader.string();
-                String[] tokens = reader.strings().toArray(String[]::new);
-                names.add(PreparedName.restore(original, tokens, reader.string()));
-            }
         }
-        entryNames[entryCount] = names.size();
-        if (body.read() != -1) {
-            throw new IOException("corrupted screening index snapshot: data after the last entry");
+        int[] entryNames = body.ints();
+        NameIndex names = new NameIndex(body);
+        if (entryNames.length != entryCount + 1 || entryNames[entryCount] != names.size()) {
+            throw new IOException("corrupted screening index snapshot: entries and names disagree");
         }
-        return new ScreeningIndex(versions, entries, entryNames, names.toArray(PreparedName[]::new));
+        if (body.buffer.hasRemaining()) {
+            throw new IOException("corrupted screening index snapshot: data after the name index");
+        }
+        return new ScreeningIndex(versions, entries, entryNames, names);
     }
 
-    private static int count(DataInputStream in) throws IOException {
-        int count = in.readInt();
-        if (count < 0 || count > MAX_BODY) {
-            throw new IOException("corrupted screening index snapshot: count " + count);
+    /**
+     * A body being written: strings as positions in a table of each distinct string, which {@link #toByteArray}
+     * puts ahead of the rest; arrays as their length and then their elements.
+     */
+    static final class Output {
+        private final ByteArrayOutputStream records = new ByteArrayOutputStream();
+        final DataOutputStream data = new DataOutputStream(records);
+        private final List<String> table = new ArrayList<>();
+        private final Map<String, Integer> ids = new HashMap<>();
+
+        void count(int count) throws IOException {
+            data.writeInt(count);
         }
-        return count;
-    }
 
-    /** The string table being written: each distinct string once, referred to by position. */
-    private static final class Strings {
-        final List<String> list = new ArrayList<>();
-        final Map<String, Integer> ids = new HashMap<>();
-
-        void write(DataOutputStream out, String s) throws IOException {
-            out.writeInt(ids.computeIfAbsent(s, k -> {
-                list.add(k);
-                return list.size() - 1;
+        void string(String s) throws IOException {
+            data.writeInt(ids.computeIfAbsent(s, k -> {
+                table.add(k);
+                return table.size() - 1;
             }));
         }
 
-        void writeAll(DataOutputStream out, List<String> values) throws IOException {
-            out.writeInt(values.size());
+        void strings(List<String> values) throws IOException {
+            data.writeInt(values.size());
             for (String s : values) {
-                write(out, s);
+                string(s);
             }
+        }
+
+        void strings(String[] values) throws IOException {
+            strings(Arrays.asList(values));
+        }
+
+        void ints(int[] values) throws IOException {
+            data.writeInt(values.length);
+            for (int value : values) {
+                data.writeInt(value);
+            }
+        }
+
+        void bytes(byte[] values) throws IOException {
+            data.writeInt(values.length);
+            data.write(values);
+        }
+
+        void booleans(boolean[] values) throws IOException {
+            byte[] bytes = new byte[values.length];
+            for (int i = 0; i < values.length; i++) {
+                bytes[i] = (byte) (values[i] ? 1 : 0);
+            }
+            bytes(bytes);
+        }
+
+        /** The string table, then everything written. */
+        byte[] toByteArray() throws IOException {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(records.size() + 32 * table.size());
+            DataOutputStream head = new DataOutputStream(out);
+            byte[][] encoded = new byte[table.size()][];
+            int[] lengths = new int[encoded.length];
+            for (int i = 0; i < encoded.length; i++) {
+                encoded[i] = table.get(i).getBytes(StandardCharsets.UTF_8);
+                lengths[i] = encoded[i].length;
+            }
+            head.writeInt(lengths.length);
+            for (int length : lengths) {
+                head.writeInt(length);
+            }
+            for (byte[] bytes : encoded) {
+                head.write(bytes);
+            }
+            records.writeTo(head);
+            return out.toByteArray();
         }
     }
 
-    /** Reads string references against the table. */
-    private record Reader(DataInputStream in, String[] table) {
+    /**
+     * A body being read, the mirror of {@link Output}: arrays come out of the buffer in bulk. Reading past the end
+     * throws {@link java.nio.BufferUnderflowException}, which {@link #read} reports as corruption.
+     */
+    static final class Input {
+        final ByteBuffer buffer;
+        private final String[] table;
+
+        Input(ByteBuffer buffer) throws IOException {
+            this.buffer = buffer;
+            int[] lengths = ints();
+            table = new String[lengths.length];
+            byte[] bytes = buffer.array();
+            int at = buffer.arrayOffset() + buffer.position();
+            for (int i = 0; i < table.length; i++) {
+                table[i] = new String(bytes, at, lengths[i], StandardCharsets.UTF_8);
+                at += lengths[i];
+            }
+            buffer.position(at - buffer.arrayOffset());
+        }
+
+        /** A count or array length, which cannot exceed the bytes left. */
+        int count() throws IOException {
+            int count = buffer.getInt();
+            if (count < 0 || count > buffer.remaining()) {
+                throw new IOException("corrupted screening index snapshot: count " + count);
+            }
+            return count;
+        }
+
+        int unsignedByte() {
+            return Byte.toUnsignedInt(buffer.get());
+        }
+
         String string() throws IOException {
-            int id = in.readInt();
+            int id = buffer.getInt();
             if (id < 0 || id >= table.length) {
                 throw new IOException("corrupted screening index snapshot: string " + id + " of " + table.length);
             }
             return table[id];
         }
 
+        String[] stringArray() throws IOException {
+            String[] out = new String[count()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = string();
+            }
+            return out;
+        }
+
         List<String> strings() throws IOException {
-            int size = count(in);
-            List<String> out = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-                out.add(string());
+            return Arrays.asList(stringArray());
+        }
+
+        int[] ints() throws IOException {
+            int[] out = new int[count()];
+            buffer.asIntBuffer().get(out);
+            buffer.position(buffer.position() + Integer.BYTES * out.length);
+            return out;
+        }
+
+        byte[] bytes() throws IOException {
+            byte[] out = new byte[count()];
+            buffer.get(out);
+            return out;
+        }
+
+        boolean[] booleans() throws IOException {
+            byte[] bytes = bytes();
+            boolean[] out = new boolean[bytes.length];
+            for (int i = 0; i < bytes.length; i++) {
+                out[i] = bytes[i] != 0;
             }
             return out;
         }

@@ -51,7 +51,20 @@ final class SecondaryFields {
 
     /** Document numbers compare as upper-case letters and digits only: "AB 12-345" equals "ab12345". */
     static String documentKey(String number) {
-        return number == null ? null : number.replaceAll("[^\\p{Alnum}]", "").toUpperCase(Locale.ROOT);
+        if (number == null) {
+            return null;
+        }
+        // a loop, not a regular expression: the index computes this for every listed document when it loads
+        StringBuilder key = new StringBuilder(number.length());
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c >= '0' && c <= '9' || c >= 'A' && c <= 'Z') {
+                key.append(c);
+            } else if (c >= 'a' && c <= 'z') {
+                key.append((char) (c - 'a' + 'A'));
+            }
+        }
+        return key.toString();
     }
 
     /** The entry's score after comparing every field the query gives, with the comparisons in field order. */
