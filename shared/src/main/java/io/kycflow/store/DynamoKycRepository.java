@@ -5,6 +5,7 @@ import io.kycflow.kyc.KycRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,7 +38,13 @@ public final class DynamoKycRepository implements KycRepository {
     }
 
     private static Map<String, AttributeValue> item(KycCheck check, long version) {
+        Map<String, AttributeValue> indexes = new HashMap<>(
+                KycflowTable.submissionIndex(check.tenantId(), check.createdAt(), check.jobId()));
+        if (check.nextMonitoringAt() != null) {
+            // the whole item is replaced on save, so a check no longer monitored leaves the monitoring index
+            indexes.putAll(KycflowTable.monitoringIndex(check.tenantId(), check.jobId(), check.nextMonitoringAt()));
+        }
         return VersionedItems.item(KycflowTable.tenantKey(check.tenantId()), "KYC#" + check.jobId(), check.toStorage(),
-                version, KycflowTable.submissionIndex(check.tenantId(), check.createdAt(), check.jobId()));
+                version, indexes);
     }
 }
