@@ -19,6 +19,7 @@ import io.kycflow.screening.ScreeningIndex;
 import io.kycflow.screening.SubjectType;
 import io.kycflow.store.DynamoKycRepository;
 import io.kycflow.store.KycflowTable;
+import io.kycflow.testing.CallbackQueue;
 import io.kycflow.testing.SanctionsFixtures;
 import io.kycflow.backends.LocalBackends;
 import io.kycflow.backends.TestBackends;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -142,19 +142,8 @@ class MonitoringWorkerTest {
         return api.find(check.tenantId(), check.jobId()).orElseThrow().view();
     }
 
-    /** Monitoring events for the job, taken off the callback queue. */
     private static List<JsonNode> monitoringEvents(String jobId) {
-        List<JsonNode> events = new ArrayList<>();
-        for (int round = 0; round < 3; round++) {
-            for (Message message : sqs.receiveMessage(b -> b.queueUrl(callbackQueue).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()) {
-                JsonNode event = Json.parse(message.body()).get("event");
-                if (event.at("/data/job_id").asText().equals(jobId) && event.get("event_type").asText().equals(KycService.MONITORING_HIT)) {
-                    events.add(event);
-                }
-                sqs.deleteMessage(b -> b.queueUrl(callbackQueue).receiptHandle(message.receiptHandle()));
-            }
-        }
-        return events;
+        return CallbackQueue.take(sqs, callbackQueue, jobId, KycService.MONITORING_HIT);
     }
 
     @Test
