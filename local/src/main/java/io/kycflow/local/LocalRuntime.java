@@ -73,7 +73,7 @@ public final class LocalRuntime implements AutoCloseable {
     static final String CALLBACK_QUEUE = "kycflow-callbacks";
     static final String MONITORING_SCHEDULER = "aml-monitoring-scheduler";
     static final String MONITORING_WORKER = "aml-monitoring-worker";
-    static final String MONITORING_QUEUE = "kycflow-monitoring";
+    public static final String MONITORING_QUEUE = "kycflow-monitoring";
     /** Concurrent batches of the monitoring worker: the machine's cores, as the screening is CPU work. */
     private static final int MONITORING_POLLERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
