@@ -67,11 +67,14 @@ public final class Benchmarks {
         } finally {
             System.setOut(console);
         }
-        // the screening figures come from ./kycflow bench screening: carry them over
+        // the screening and monitoring figures come from their own benchmarks: carry them over
         String rendered = PerformanceReport.render(inputs);
         String previous = Files.isRegularFile(report) ? Files.readString(report) : "";
-        Files.writeString(report, ScreeningBench.section(previous)
-                .map(section -> ScreeningBench.withSection(rendered, section)).orElse(rendered));
+        for (ReportSection section : ReportSection.ALL) {
+            String page = rendered;
+            rendered = section.in(previous).map(text -> section.replaceIn(page, text)).orElse(page);
+        }
+        Files.writeString(report, rendered);
         progress.accept("wrote " + project.relativize(report) + " in " + inputs.took().toSeconds() + " s");
     }
 

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.openjdk.jmh.results.RunResult;
@@ -19,14 +18,11 @@ import org.openjdk.jmh.util.Statistics;
 /**
  * {@code ./kycflow bench screening [--data DIR]}: runs the sanctions screening JMH benchmarks ({@link ScreenBenchmark},
  * {@link IndexBenchmark}, {@link SnapshotColdLoadBenchmark}) with modest settings (one fork, a few short iterations,
- * and a few fresh JVMs for the cold load; about three minutes) and writes
- * their figures into the "Sanctions screening" section of docs/PERFORMANCE.md, between
- * {@value #BEGIN} and {@value #END}, leaving the rest of the file as it is. Runs from the project root.
+ * and a few fresh JVMs for the cold load; about three minutes) and writes their figures into the "Sanctions
+ * screening" section of docs/PERFORMANCE.md ({@link ReportSection#SCREENING}), leaving the rest of the file as it
+ * is. Runs from the project root.
  */
 public final class ScreeningBench {
-
-    static final String BEGIN = "<!-- screening:begin -->";
-    static final String END = "<!-- screening:end -->";
 
     private ScreeningBench() {
     }
@@ -65,34 +61,15 @@ public final class ScreeningBench {
         String section = render(results, index, snapshot.size(), machine, (System.nanoTime() - started) / 1_000_000_000);
 
         Path report = project.resolve("docs/PERFORMANCE.md");
-        String existing = Files.isRegularFile(report) ? Files.readString(report) : "";
-        Files.writeString(report, withSection(existing, section));
+        ReportSection.SCREENING.write(report, section);
         System.out.println("bench: wrote the sanctions screening section of " + project.relativize(report));
-    }
-
-    /** {@code document} with its screening section (markers included) replaced by {@code section}, or appended. */
-    static String withSection(String document, String section) {
-        int begin = document.indexOf(BEGIN);
-        int end = document.indexOf(END);
-        if (begin >= 0 && end > begin) {
-            return document.substring(0, begin) + section + document.substring(end + END.length());
-        }
-        return document + (document.isEmpty() || document.endsWith("\n\n") ? "" : document.endsWith("\n") ? "\n" : "\n\n")
-                + section + "\n";
-    }
-
-    /** The screening section of {@code document}, markers included, if it has one. */
-    static Optional<String> section(String document) {
-        int begin = document.indexOf(BEGIN);
-        int end = document.indexOf(END);
-        return begin >= 0 && end > begin ? Optional.of(document.substring(begin, end + END.length())) : Optional.empty();
     }
 
     private static String render(Map<String, RunResult> results, ScreeningIndex index, int snapshotBytes,
             MachineFacts machine, long tookSeconds) {
         Statistics screen = statistics(results, "screen");
         StringBuilder out = new StringBuilder();
-        out.append(BEGIN).append('\n');
+        out.append(ReportSection.SCREENING.begin()).append('\n');
         out.append("## Sanctions screening\n\n");
         out.append("""
                 `ScreeningIndex` over the real OFAC SDN and UN consolidated lists (%,d entries, %,d names: primary names \
@@ -137,7 +114,7 @@ public final class ScreeningBench {
                 """.formatted(machine.nproc(), machine.cpuModel(), machine.memory(), machine.os(), machine.load(),
                 machine.commit(), machine.javaVersion().strip(), tookSeconds,
                 ScreenBenchmark.QUERY_COUNT));
-        out.append(END);
+        out.append(ReportSection.SCREENING.end());
         return out.toString();
     }
 

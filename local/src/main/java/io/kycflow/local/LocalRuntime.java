@@ -19,6 +19,15 @@ import io.kycflow.aws.AwsClients;
 import io.kycflow.aws.Settings;
 import io.kycflow.backends.LocalBackends;
 import io.kycflow.fn.aml.AmlScreeningHandler;
+import io.kycflow.fn.monitoring.MonitoringSchedulerHandler;
+import io.kycflow.fn.monitoring.MonitoringWorkerHandler;
+import io.kycflow.aws.ListIngestion;
+import io.kycflow.aws.Log;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import io.kycflow.fn.api.SubmissionApiHandler;
 import io.kycflow.fn.authorizer.AuthorizerHandler;
 import io.kycflow.fn.doccheck.DocumentCheckHandler;
@@ -49,7 +58,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * kycflow on one machine: embedded DynamoDB Local, ElasticMQ and s3proxy, the five functions' real handlers, the
+ * kycflow on one machine: embedded DynamoDB Local, ElasticMQ and s3proxy, the functions' real handlers (the
+ * monitoring scheduler on KYCFLOW_MONITORING_SCHEDULE and after each list publication, its worker fed by the
+ * monitoring queue), the
  * unchanged journey definition on the project's States Language interpreter (reached through a Step Functions
  * endpoint, so the functions use the real SDK client), and API Gateway emulation on localhost.
  */
@@ -68,6 +79,11 @@ public final class LocalRuntime implements AutoCloseable {
     static final String LIST_INGEST = "list-ingest";
     static final String LIST_REFRESH = "list-refresh";
     static final String CALLBACK_QUEUE = "kycflow-callbacks";
+    static final String MONITORING_SCHEDULER = "aml-monitoring-scheduler";
+    static final String MONITORING_WORKER = "aml-monitoring-worker";
+    public static final String MONITORING_QUEUE = "kycflow-monitoring";
+    /** Concurrent batches of the monitoring worker: the machine's cores, as the screening is CPU work. */
+    private static final int MONITORING_POLLERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final LocalFunctions functions;
     private final LocalBackends backends;
@@ -77,6 +93,12 @@ public final class LocalRuntime implements AutoCloseable {
     private final Settings settings;
     private final String apiKey;
     private ScheduledExecutorService listRefreshSchedule;
+    private final SqsEventSource monitoringQueue;
+    private final ScheduledExecutorService monitoringSchedule = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "monitoring-schedule");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * What to start.
@@ -123,6 +145,9 @@ public final class LocalRuntime implements AutoCloseable {
         env.put("KYCFLOW_CALLBACK_ALLOWLIST", "127.0.0.1,localhost");
         env.put("KYCFLOW_CALLBACK_QUEUE_URL", backends.createQueue(CALLBACK_QUEUE));
         env.put("KYCFLOW_JOURNEY_BASE_URL", "http://127.0.0.1:" + gateway.port() + "/journey");
+        SqsClient sqs = AwsClients.sqs(new Settings(Map.copyOf(env)));
+        // as template.yaml's MonitoringQueue, with a visibility timeout for local function times
+        env.put("KYCFLOW_MONITORING_QUEUE_URL", SqsEventSource.createWithDeadLetterQueue(sqs, MONITORING_QUEUE, 60, 5));
         settings = new Settings(Map.copyOf(env));
 
         DynamoDbClient dynamo = AwsClients.dynamoDb(settings);
@@ -138,6 +163,13 @@ public final class LocalRuntime implements AutoCloseable {
         functions.register(RECORDER, new JourneyRecorderHandler(settings, clock));
         functions.register(LIST_INGEST, new ListIngestHandler(settings, clock));
         functions.register(AML, new AmlScreeningHandler(settings, clock));
+        functions.register(MONITORING_SCHEDULER, new MonitoringSchedulerHandler(settings, clock, dynamo, sqs));
+        functions.register(MONITORING_WORKER, new MonitoringWorkerHandler(settings, clock));
+        monitoringQueue = new SqsEventSource(sqs, settings.require("KYCFLOW_MONITORING_QUEUE_URL"), REGION, functions,
+                MONITORING_WORKER, MONITORING_POLLERS);
+        Duration every = Duration.parse(Settings.fromEnvironment().get("KYCFLOW_MONITORING_SCHEDULE", "PT1M"));
+        monitoringSchedule.scheduleWithFixedDelay(this::sweepMonitoredSubjects, every.toMillis(), every.toMillis(),
+                TimeUnit.MILLISECONDS);
         if (config.listsDir() != null) {
             publishListsIfNone(dynamo, config.listsDir());
         }
@@ -151,7 +183,24 @@ public final class LocalRuntime implements AutoCloseable {
         if (key.startsWith("uploads/")) {
             functions.invokeAsync(UPLOAD, parsed);
         } else if (key.startsWith("lists/incoming/")) {
-            functions.invokeAsync(LIST_INGEST, parsed);
+            functions.invokeAsync(LIST_INGEST, parsed, result -> {
+                for (JsonNode outcome : result.path("outcomes")) {
+                    if (outcome.path("outcome").asText().equals(ListIngestion.Published.class.getSimpleName())) {
+                        // a new list version: every monitored subject is re-screened now, not at the next tick
+                        monitoringSchedule.execute(this::sweepMonitoredSubjects);
+                        return;
+                    }
+                }
+            });
+        }
+    }
+
+    /** What the EventBridge schedule does in AWS: one run of the monitoring scheduler. */
+    private void sweepMonitoredSubjects() {
+        try {
+            functions.invoke(MONITORING_SCHEDULER, Json.object());
+        } catch (LocalFunctions.FunctionError e) {
+            Log.warn("monitoring sweep failed", "errorType", e.errorType());
         }
     }
 
@@ -262,6 +311,12 @@ public final class LocalRuntime implements AutoCloseable {
             if (listRefreshSchedule != null) {
                 listRefreshSchedule.shutdownNow();
             }
+        }
+        monitoringSchedule.shutdownNow();
+        try {
+            monitoringQueue.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         gateway.close();
         sfnEndpoint.close();

@@ -31,9 +31,17 @@ final class ApiClient {
     }
 
     Reply post(String path, String bearer, String json, String... headers) {
+        return send("POST", path, bearer, json, headers);
+    }
+
+    Reply patch(String path, String bearer, String json) {
+        return send("PATCH", path, bearer, json);
+    }
+
+    private Reply send(String method, String path, String bearer, String json, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

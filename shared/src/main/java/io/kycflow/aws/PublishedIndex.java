@@ -1,6 +1,7 @@
 package io.kycflow.aws;
 
 import io.kycflow.screening.ScreeningIndex;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +24,20 @@ public final class PublishedIndex implements Supplier<ScreeningIndex> {
         this.snapshots = snapshots;
         this.clock = clock;
         this.checkEveryMillis = checkEvery.toMillis();
+    }
+
+    /**
+     * The published index of the deployment {@code settings} describe, loaded now: at cold start (or into the SnapStart
+     * snapshot), not on the first request.
+     *
+     * @param checkEvery how often the pointer is read again; zero for every {@link #get()}
+     */
+    public static PublishedIndex loadNow(Settings settings, Clock clock, DynamoDbClient dynamo, Duration checkEvery) {
+        ListSnapshots snapshots = new ListSnapshots(dynamo, settings.table(),
+                AwsClients.lazy(() -> AwsClients.s3(settings)), settings.bucket());
+        PublishedIndex index = new PublishedIndex(snapshots, clock, checkEvery);
+        index.get();
+        return index;
     }
 
     /** The current index, or null while nothing is published. */

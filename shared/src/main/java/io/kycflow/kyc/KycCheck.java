@@ -158,6 +158,13 @@ public final class KycCheck {
         outbox.removeIf(e -> eventIds.contains(e.eventId()));
     }
 
+    /** Sets when monitoring looks at the check next, without screening it (nothing when it is not monitored). */
+    public void scheduleMonitoring(long nextMonitoringAt) {
+        if (monitoring) {
+            this.nextMonitoringAt = nextMonitoringAt;
+        }
+    }
+
     /** Whether the versions of the lists this check covers are all screened already (monitoring skips it). */
     public boolean screenedAgainst(Map<SanctionsList, String> versions) {
         for (Map.Entry<SanctionsList, String> list : versions.entrySet()) {

@@ -126,7 +126,7 @@ public final class KycService {
 
     /**
      * Screens a monitored check again with the current lists, unless it was already screened against these list
-     * versions and is not due. New hits move it to In Review and fire aml.monitoring.hit.
+     * versions (then a due check is only scheduled again). New hits move it to In Review and fire aml.monitoring.hit.
      *
      * @return the hits newly raised; empty when none (or when the check no longer exists)
      */
@@ -136,7 +136,14 @@ public final class KycService {
         update(tenantId, jobId, (check, now) -> {
             raised.clear();
             boolean due = check.nextMonitoringAt() != null && check.nextMonitoringAt() <= now;
-            if (!check.monitoring() || (!due && check.screenedAgainst(current.listVersions()))) {
+            boolean screened = check.screenedAgainst(current.listVersions());
+            if (!check.monitoring() || (!due && screened)) {
+                return;
+            }
+            if (screened) {
+                // Due, but these list versions gave their hits already: the same lists screen the same. Not
+                // screened twice for one version, only due again later.
+                check.scheduleMonitoring(now + monitoringInterval.toMillis());
                 return;
             }
             raised.addAll(screen(check, current, now));

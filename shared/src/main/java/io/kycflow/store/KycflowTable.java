@@ -24,6 +24,9 @@ public final class KycflowTable {
     public static final String SK = "sk";
     public static final String GSI1 = "gsi1";
     public static final String TTL = "ttl";
+    public static final String GSI2 = "gsi2";
+    /** Partitions of GSI2: spreads the monitored subjects' index writes; the monitoring sweep reads them in turn. */
+    public static final int MONITORING_SHARDS = 8;
 
     private KycflowTable() {
     }
@@ -36,6 +39,19 @@ public final class KycflowTable {
     public static Map<String, AttributeValue> submissionIndex(String tenantId, long createdAtMillis, String id) {
         return Map.of("gsi1pk", s(tenantKey(tenantId) + "#SUBMISSION"),
                 "gsi1sk", s(java.time.Instant.ofEpochMilli(createdAtMillis) + "#" + id));
+    }
+
+    /**
+     * The GSI2 attributes that list a monitored check by the time it is next due ({@code gsi2sk}, epoch
+     * milliseconds) in one of {@value #MONITORING_SHARDS} shards. The table keys, projected, name the check.
+     */
+    public static Map<String, AttributeValue> monitoringIndex(String tenantId, String id, long dueAtMillis) {
+        int shard = Math.floorMod((tenantId + "/" + id).hashCode(), MONITORING_SHARDS);
+        return Map.of("gsi2pk", s(monitoringShard(shard)), "gsi2sk", n(dueAtMillis));
+    }
+
+    public static String monitoringShard(int shard) {
+        return "MONITOR#" + shard;
     }
 
     public static Map<String, AttributeValue> key(String pk, String sk) {
@@ -59,7 +75,9 @@ public final class KycflowTable {
                             AttributeDefinition.builder().attributeName(PK).attributeType(ScalarAttributeType.S).build(),
                             AttributeDefinition.builder().attributeName(SK).attributeType(ScalarAttributeType.S).build(),
                             AttributeDefinition.builder().attributeName("gsi1pk").attributeType(ScalarAttributeType.S).build(),
-                            AttributeDefinition.builder().attributeName("gsi1sk").attributeType(ScalarAttributeType.S).build())
+                            AttributeDefinition.builder().attributeName("gsi1sk").attributeType(ScalarAttributeType.S).build(),
+                            AttributeDefinition.builder().attributeName("gsi2pk").attributeType(ScalarAttributeType.S).build(),
+                            AttributeDefinition.builder().attributeName("gsi2sk").attributeType(ScalarAttributeType.N).build())
                     .keySchema(
                             KeySchemaElement.builder().attributeName(PK).keyType(KeyType.HASH).build(),
                             KeySchemaElement.builder().attributeName(SK).keyType(KeyType.RANGE).build())
@@ -68,6 +86,12 @@ public final class KycflowTable {
                                     KeySchemaElement.builder().attributeName("gsi1pk").keyType(KeyType.HASH).build(),
                                     KeySchemaElement.builder().attributeName("gsi1sk").keyType(KeyType.RANGE).build())
                             .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                            .build(),
+                            GlobalSecondaryIndex.builder().indexName(GSI2)
+                            .keySchema(
+                                    KeySchemaElement.builder().attributeName("gsi2pk").keyType(KeyType.HASH).build(),
+                                    KeySchemaElement.builder().attributeName("gsi2sk").keyType(KeyType.RANGE).build())
+                            .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
                             .build()));
         } catch (ResourceInUseException alreadyThere) {
             // Data survives restarts: keep the table we have.

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kycflow.auth.Principal;
 import io.kycflow.aws.ApiHandler;
 import io.kycflow.aws.AwsClients;
-import io.kycflow.aws.ListSnapshots;
 import io.kycflow.aws.PublishedIndex;
 import io.kycflow.aws.Settings;
 import io.kycflow.aws.SqsCallbackPublisher;
@@ -63,7 +62,8 @@ public final class AmlScreeningHandler extends ApiHandler {
     }
 
     private AmlScreeningHandler(Settings settings, Clock clock, DynamoDbClient dynamo) {
-        this(settings, clock, dynamo, publishedIndex(settings, clock, dynamo), new SqsCallbackPublisher(
+        this(settings, clock, dynamo, PublishedIndex.loadNow(settings, clock, dynamo,
+                        Duration.parse(settings.get("KYCFLOW_LIST_CHECK_INTERVAL", "PT1M"))), new SqsCallbackPublisher(
                 AwsClients.lazy(() -> AwsClients.sqs(settings)), settings.require("KYCFLOW_CALLBACK_QUEUE_URL")));
     }
 
@@ -85,16 +85,6 @@ public final class AmlScreeningHandler extends ApiHandler {
         this.journeyScreening = new JourneyScreening(journeys, service);
         this.kyc = new KycApi(service, callbackGuard);
         this.kya = new KyaApi(service, kyaStore, clock);
-    }
-
-    private static PublishedIndex publishedIndex(Settings settings, Clock clock, DynamoDbClient dynamo) {
-        ListSnapshots snapshots = new ListSnapshots(dynamo, settings.table(),
-                AwsClients.lazy(() -> AwsClients.s3(settings)), settings.bucket());
-        PublishedIndex index = new PublishedIndex(snapshots, clock,
-                Duration.parse(settings.get("KYCFLOW_LIST_CHECK_INTERVAL", "PT1M")));
-        // Loaded at cold start (or into the SnapStart snapshot), not on the first screening.
-        index.get();
-        return index;
     }
 
     @Override
