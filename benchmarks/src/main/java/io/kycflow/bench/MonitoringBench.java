@@ -7,7 +7,9 @@ import io.kycflow.aws.Settings;
 import io.kycflow.json.Json;
 import io.kycflow.kyc.KycCheck;
 import io.kycflow.kyc.KycSubject;
+import io.kycflow.local.ListBatches;
 import io.kycflow.local.LocalRuntime;
+import io.kycflow.sanctions.ListFileSet;
 import io.kycflow.sanctions.SanctionsList;
 import io.kycflow.screening.ScreeningResult;
 import io.kycflow.screening.SubjectType;
@@ -45,7 +47,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code ./kycflow bench monitoring [--subjects N] [--data DIR]}: ongoing monitoring at scale on a {@link LocalRuntime}
  * (embedded DynamoDB Local, ElasticMQ, s3proxy; the real functions). Bulk-loads N monitored subjects (default
  * 100,000) screened against an older OFAC version, publishes a new OFAC version the way an operator does (the real
- * sdn.csv with one row added, dropped into S3 lists/incoming/ofac/), and times the list function's publication, the
+ * sdn.csv with one row added, uploaded as a batch under S3 lists/incoming/ofac/), and times the list function's publication, the
  * scheduler's fan-out of every subject and the worker's re-screening of all of them. Verifies that every subject
  * was re-screened against the new version and none went to the dead-letter queue, then writes the "Ongoing
  * monitoring" section of docs/PERFORMANCE.md ({@link ReportSection#MONITORING}). Runs from the project root.
@@ -119,8 +121,7 @@ public final class MonitoringBench {
             progress.printf("bench: loaded %,d monitored subjects in %d s%n", subjects, loadMs / 1000);
 
             long publishStart = System.nanoTime();
-            s3.putObject(b -> b.bucket(LocalRuntime.BUCKET).key("lists/incoming/ofac/sdn.csv"),
-                    RequestBody.fromBytes(sdnWithRowAdded(lists)));
+            ListBatches.upload(s3, LocalRuntime.BUCKET, ListFileSet.OFAC_SDN, ListBatches.ofacWithRowsAdded(lists, ADDED_ROW));
             ListSnapshots.Pointer after = await(() -> snapshots.current().filter(p -> !p.snapshotId().equals(before.snapshotId())).orElse(null));
             long publishMs = (System.nanoTime() - publishStart) / 1_000_000;
             progress.printf("bench: new OFAC version published in %d ms%n", publishMs);
@@ -206,16 +207,6 @@ public final class MonitoringBench {
     }
 
     /** The real sdn.csv with one row added before its end-of-file character: a new OFAC version. */
-    private static byte[] sdnWithRowAdded(Path lists) throws IOException {
-        byte[] real = Files.readAllBytes(lists.resolve("ofac").resolve("sdn.csv"));
-        int end = real.length > 0 && real[real.length - 1] == 0x1A ? real.length - 1 : real.length;
-        ByteArrayOutputStream modified = new ByteArrayOutputStream();
-        modified.write(Arrays.copyOf(real, end));
-        modified.write((ADDED_ROW + "\r\n").getBytes(StandardCharsets.UTF_8));
-        modified.write(Arrays.copyOfRange(real, end, real.length));
-        return modified.toByteArray();
-    }
-
     /** Whether the scheduler's sweep state says the snapshot was swept in full (every subject queued). */
     private static boolean sweptInFull(DynamoDbClient dynamo, String snapshotId) {
         Map<String, AttributeValue> state = dynamo.getItem(b -> b.tableName(LocalRuntime.TABLE).consistentRead(true)
@@ -312,7 +303,7 @@ public final class MonitoringBench {
                 How: `./kycflow bench monitoring` (took %d s; `--subjects N` for another count). It starts the local \
                 runtime with the real OFAC and UN lists, then writes %,d monitored checks (made-up names, ten \
                 tenants) as a first screening against an older OFAC version left them: no hit, next due in a day. \
-                It then drops the real `sdn.csv` with one row added into `lists/incoming/ofac/`; the list function \
+                It then uploads the real OFAC files, `sdn.csv` with one row added, as a batch under `lists/incoming/ofac/`; the list function \
                 publishes the new version and the runtime starts the monitoring scheduler, whose sweep queues every \
                 monitored subject (the version was not swept yet) in SendMessageBatch calls of ten, checkpointing \
                 after each page. %d pollers (the runtime's event source mapping) deliver the queue in batches of \

@@ -1,49 +1,43 @@
 package io.kycflow.local;
 
-import io.kycflow.asl.ExecutionStore;
-import java.nio.file.Files;
 import com.fasterxml.jackson.databind.JsonNode;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.core.sync.RequestBody;
-import io.kycflow.sanctions.ListFileSet;
-import io.kycflow.fn.lists.ListIngestHandler;
-import io.kycflow.fn.refresh.ListRefreshHandler;
-import io.kycflow.aws.ListIngestion;
-import io.kycflow.aws.ListSnapshots;
+import io.kycflow.asl.ExecutionStore;
 import io.kycflow.asl.LambdaFunctionError;
 import io.kycflow.asl.LocalStepFunctions;
 import io.kycflow.asl.SfnHttpEndpoint;
 import io.kycflow.auth.Scope;
 import io.kycflow.auth.Secrets;
 import io.kycflow.aws.AwsClients;
+import io.kycflow.aws.ListIngestion;
+import io.kycflow.aws.ListSnapshots;
+import io.kycflow.aws.Log;
 import io.kycflow.aws.Settings;
 import io.kycflow.backends.LocalBackends;
 import io.kycflow.fn.aml.AmlScreeningHandler;
-import io.kycflow.fn.monitoring.MonitoringSchedulerHandler;
-import io.kycflow.fn.monitoring.MonitoringWorkerHandler;
-import io.kycflow.aws.ListIngestion;
-import io.kycflow.aws.Log;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import io.kycflow.fn.api.SubmissionApiHandler;
 import io.kycflow.fn.authorizer.AuthorizerHandler;
 import io.kycflow.fn.doccheck.DocumentCheckHandler;
+import io.kycflow.fn.lists.ListIngestHandler;
+import io.kycflow.fn.monitoring.MonitoringSchedulerHandler;
+import io.kycflow.fn.monitoring.MonitoringWorkerHandler;
 import io.kycflow.fn.recorder.JourneyRecorderHandler;
+import io.kycflow.fn.refresh.ListRefreshHandler;
 import io.kycflow.fn.upload.DocumentUploadHandler;
 import io.kycflow.http.ApiRoutes;
 import io.kycflow.json.Json;
+import io.kycflow.sanctions.ListFileSet;
 import io.kycflow.store.DynamoCredentialStore;
 import io.kycflow.store.KycflowTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -214,16 +208,9 @@ public final class LocalRuntime implements AutoCloseable {
         if (new ListSnapshots(dynamo, TABLE, () -> s3, BUCKET).current().isPresent()) {
             return;
         }
-        String batch = "local-" + System.currentTimeMillis();
         for (ListFileSet set : ListFileSet.values()) {
             // one batch per list: ingested once its last file is there, never mixed with older files
-            String prefix = ListIngestion.batchPrefix(set, batch);
-            for (String file : set.files()) {
-                Path path = listsDir.resolve(set.folder()).resolve(file);
-                if (Files.isRegularFile(path)) {
-                    s3.putObject(b -> b.bucket(BUCKET).key(prefix + file), RequestBody.fromFile(path));
-                }
-            }
+            ListBatches.upload(s3, BUCKET, set, ListBatches.read(listsDir, set));
         }
     }
 

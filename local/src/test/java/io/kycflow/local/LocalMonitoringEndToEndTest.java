@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kycflow.aws.AwsClients;
 import io.kycflow.kyc.KycService;
 import io.kycflow.testing.CallbackQueue;
+import io.kycflow.sanctions.ListFileSet;
 import io.kycflow.testing.SanctionsFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,18 +55,10 @@ class LocalMonitoringEndToEndTest {
         runtime.close();
     }
 
-    /** Drops the real sdn.csv with rows added into lists/incoming/ofac/, as an operator publishing a new version. */
+    /** Publishes a new OFAC release, the real files with rows added, as an operator would: one batch in S3. */
     private static void publishOfacWith(String... rows) throws Exception {
-        byte[] real = Files.readAllBytes(SanctionsFixtures.listsDir().resolve("ofac").resolve("sdn.csv"));
-        // the file ends with an end-of-file character (0x1A) after its last line: the new rows go before it
-        int end = real.length > 0 && real[real.length - 1] == 0x1A ? real.length - 1 : real.length;
-        ByteArrayOutputStream modified = new ByteArrayOutputStream();
-        modified.write(Arrays.copyOf(real, end));
-        for (String row : rows) {
-            modified.write((row + "\r\n").getBytes(UTF_8));
-        }
-        modified.write(Arrays.copyOfRange(real, end, real.length));
-        s3.putObject(b -> b.bucket(LocalRuntime.BUCKET).key("lists/incoming/ofac/sdn.csv"), RequestBody.fromBytes(modified.toByteArray()));
+        ListBatches.upload(s3, LocalRuntime.BUCKET, ListFileSet.OFAC_SDN,
+                ListBatches.ofacWithRowsAdded(SanctionsFixtures.listsDir(), rows));
     }
 
     private static List<JsonNode> monitoringEvents(String jobId) {

@@ -41,7 +41,12 @@ public final class DocumentCheckHandler extends JsonHandler {
     private final ImageInspector inspector = new ImageInspector();
 
     static {
-        ColdStart.warmInBackground(ColdStart::imageCodecs);
+        // The codecs, and the analysis loops run once on a small image so the JIT has compiled them before the
+        // first real capture arrives (the loops are most of the first invocation's CPU time).
+        ColdStart.warmInBackground(() -> {
+            ColdStart.imageCodecs();
+            ImageQualityAnalyzer.analyze(new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB), QualityThresholds.DEFAULTS);
+        });
     }
 
     /** Lambda entry point. */
