@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * The local stand-in for the Lambda service: each function's real handler, invoked with the event's JSON bytes as
@@ -75,15 +74,10 @@ public final class LocalFunctions implements AutoCloseable {
 
     /** Invokes a function asynchronously (Event), retrying failures like Lambda's async invocation. */
     public void invokeAsync(String nameOrArn, JsonNode event) {
-        invokeAsync(nameOrArn, event, result -> { });
-    }
-
-    /** Invokes a function asynchronously and gives its result, once it succeeded, to {@code onSuccess} (a destination). */
-    public void invokeAsync(String nameOrArn, JsonNode event, Consumer<JsonNode> onSuccess) {
         async.execute(() -> {
             for (int attempt = 0; attempt <= ASYNC_RETRIES; attempt++) {
                 try {
-                    onSuccess.accept(invoke(nameOrArn, event));
+                    invoke(nameOrArn, event);
                     return;
                 } catch (FunctionError e) {
                     Log.warn("async invocation failed", "function", functionName(nameOrArn), "errorType", e.errorType(),

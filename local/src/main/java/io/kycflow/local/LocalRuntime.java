@@ -8,7 +8,6 @@ import io.kycflow.asl.SfnHttpEndpoint;
 import io.kycflow.auth.Scope;
 import io.kycflow.auth.Secrets;
 import io.kycflow.aws.AwsClients;
-import io.kycflow.aws.ListIngestion;
 import io.kycflow.aws.ListSnapshots;
 import io.kycflow.aws.Log;
 import io.kycflow.aws.Settings;
@@ -177,15 +176,11 @@ public final class LocalRuntime implements AutoCloseable {
         if (key.startsWith("uploads/")) {
             functions.invokeAsync(UPLOAD, parsed);
         } else if (key.startsWith("lists/incoming/")) {
-            functions.invokeAsync(LIST_INGEST, parsed, result -> {
-                for (JsonNode outcome : result.path("outcomes")) {
-                    if (outcome.path("outcome").asText().equals(ListIngestion.Published.class.getSimpleName())) {
-                        // a new list version: every monitored subject is re-screened now, not at the next tick
-                        monitoringSchedule.execute(this::sweepMonitoredSubjects);
-                        return;
-                    }
-                }
-            });
+            functions.invokeAsync(LIST_INGEST, parsed);
+        } else if (key.startsWith(ListSnapshots.ANNOUNCEMENTS)) {
+            // a new list version: every monitored subject is re-screened now, not at the next tick (on the schedule's
+            // thread, so sweeps run one at a time as the function's reserved concurrency of 1 makes them in AWS)
+            monitoringSchedule.execute(this::sweepMonitoredSubjects);
         }
     }
 

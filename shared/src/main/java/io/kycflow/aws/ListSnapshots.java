@@ -26,6 +26,8 @@ import java.util.function.Supplier;
  */
 public final class ListSnapshots {
     static final String PREFIX = "lists/snapshots/";
+    /** Where each published version is announced by an empty object (the monitoring scheduler's S3 trigger). */
+    public static final String ANNOUNCEMENTS = "lists/published/";
 
     /**
      * The snapshot in force.
@@ -95,6 +97,9 @@ public final class ListSnapshots {
         item.put("versions", KycflowTable.s(pointer.versions()));
         item.put("publishedAt", KycflowTable.n(now));
         dynamo.putItem(b -> b.tableName(table).item(item));
+        // Announces the version once the pointer names it: this object's S3 event starts the monitoring sweep at
+        // once instead of at its next scheduled run.
+        s3.get().putObject(b -> b.bucket(bucket).key(ANNOUNCEMENTS + snapshotId), RequestBody.empty());
         return pointer;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kycflow.aws.AwsClients;
 import io.kycflow.aws.ListIngestion;
+import io.kycflow.aws.ListSnapshots;
 import io.kycflow.aws.Settings;
 import io.kycflow.backends.LocalBackends;
 import io.kycflow.backends.TestBackends;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -23,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -77,6 +80,10 @@ class ListIngestHandlerTest {
         assertEquals("Published", last.at("/outcomes/0/outcome").asText(), last.toString());
         assertTrue(last.at("/outcomes/0/entries").asInt() > 5000);
         assertArrayEquals(add, s3.getObjectAsBytes(b -> b.bucket(bucket).key("lists/accepted/ofac/add.csv")).asByteArray());
+        // the new version is announced for the monitoring scheduler's S3 trigger
+        String snapshot = last.at("/outcomes/0/snapshot").asText();
+        assertEquals(List.of(ListSnapshots.ANNOUNCEMENTS + snapshot), s3.listObjectsV2(b -> b.bucket(bucket)
+                .prefix(ListSnapshots.ANNOUNCEMENTS)).contents().stream().map(S3Object::key).toList());
 
         // the decided batch is gone: a repeated event cannot ingest it again
         assertTrue(s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix)).contents().isEmpty());
