@@ -15,10 +15,12 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns list files dropped into S3 into the published screening index:
@@ -117,8 +119,14 @@ public final class ListIngestion {
     /** Validates the incoming files and, when they are good, publishes a new index. */
     public synchronized Outcome ingest(Incoming incoming) {
         ListFileSet set = incoming.set();
+        // listed first: the events of a batch's first files download nothing
+        List<String> missing = missing(set, listed(incoming.prefix()));
+        if (!missing.isEmpty()) {
+            return new Incomplete(set.list().name(), missing);
+        }
         Map<String, byte[]> files = read(incoming.prefix(), set);
-        List<String> missing = set.files().stream().filter(f -> !files.containsKey(f)).toList();
+        // a file deleted since the listing (an operator's hand) still leaves the set incomplete
+        missing = missing(set, files.keySet());
         if (!missing.isEmpty()) {
             return new Incomplete(set.list().name(), missing);
         }
@@ -185,6 +193,18 @@ public final class ListIngestion {
         ListSnapshots.Pointer pointer = snapshots.publish(snapshotId, index, clock.millis());
         Log.info("lists published", "snapshot", snapshotId, "versions", pointer.versions());
         return new Published(pointer, index.entryCount(), index.nameCount());
+    }
+
+    /** The names of the objects directly under {@code prefix} (ending in a slash). */
+    private Set<String> listed(String prefix) {
+        Set<String> names = new HashSet<>();
+        s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).delimiter("/")).contents()
+                .forEach(object -> names.add(object.key().substring(prefix.length())));
+        return names;
+    }
+
+    private static List<String> missing(ListFileSet set, Set<String> present) {
+        return set.files().stream().filter(file -> !present.contains(file)).toList();
     }
 
     /** The set's files under {@code prefix} (ending in a slash); absent ones left out. */

@@ -9,7 +9,6 @@ import io.kycflow.kyc.KycHit;
 import io.kycflow.kyc.KycStatus;
 import io.kycflow.kyc.KycSubject;
 import io.kycflow.kyc.RiskRating;
-import io.kycflow.screening.SubjectType;
 
 /**
  * A KYC check rendered as the AML screening report of a journey's V3 decision (seed 002, {@code aml_screenings[]}):
@@ -42,7 +41,7 @@ public final class AmlScreeningReport {
                 .put("status", (review ? DecisionStatus.IN_REVIEW : DecisionStatus.APPROVED).label())
                 .put("job_id", check.jobId())
                 .put("total_hits", hits.size())
-                .put("entity_type", subject.type() == SubjectType.BUSINESS ? "business" : "person");
+                .put("entity_type", subject.typeLabel());
         report.set("hits", hits);
         int risk = check.riskScore();
         report.put("score", risk)

@@ -306,7 +306,7 @@ public final class KycCheck {
 
     private ObjectNode entity() {
         return Json.object()
-                .put("type", subject.type() == SubjectType.BUSINESS ? "business" : "person")
+                .put("type", subject.typeLabel())
                 .put("name", subject.name())
                 .put("date_of_birth", subject.dateOfBirth())
                 .put("nationality", subject.nationality())

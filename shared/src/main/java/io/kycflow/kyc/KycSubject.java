@@ -14,4 +14,9 @@ import io.kycflow.screening.SubjectType;
  */
 public record KycSubject(SubjectType type, String name, String dateOfBirth, String nationality, String documentId,
                          String country) {
+
+    /** The API's entity type: "person" or "business". */
+    public String typeLabel() {
+        return type == SubjectType.BUSINESS ? "business" : "person";
+    }
 }
