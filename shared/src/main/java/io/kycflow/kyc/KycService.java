@@ -96,7 +96,10 @@ public final class KycService {
         void apply(KycCheck check, long now);
     }
 
-    /** Applies a change to a check and publishes the events it recorded; empty when the check does not exist. */
+    /**
+     * Applies a change to a check, writes it unless the change left it as it was, and publishes the events it
+     * recorded; empty when the check does not exist.
+     */
     public Optional<KycCheck> update(String tenantId, String jobId, Change change) {
         for (int attempt = 1; ; attempt++) {
             Optional<KycCheck> found = repository.find(tenantId, jobId);
@@ -104,7 +107,12 @@ public final class KycService {
                 return found;
             }
             KycCheck check = found.get();
+            String before = check.toStorage();
             change.apply(check, clock.millis());
+            if (before.equals(check.toStorage())) {
+                // nothing to write (a re-delivered monitoring message, a subject not due); events still pending go out
+                return Optional.of(publish(check));
+            }
             try {
                 repository.save(check);
                 return Optional.of(publish(check));

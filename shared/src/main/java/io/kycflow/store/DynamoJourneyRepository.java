@@ -50,10 +50,7 @@ public final class DynamoJourneyRepository implements JourneyRepository {
 
     @Override
     public void save(Journey journey) {
-        long next = journey.version() + 1;
-        // written at the next version; the object takes it only once the write succeeded
-        items.replace(item(journey, next), journey.version(), "journey");
-        journey.setVersion(next);
+        journey.setVersion(items.replaceNext(version -> item(journey, version), journey.version(), "journey"));
     }
 
     private static Map<String, AttributeValue> item(Journey journey, long version) {

@@ -73,10 +73,7 @@ public final class DynamoKycRepository implements KycRepository {
 
     @Override
     public void save(KycCheck check) {
-        long next = check.version() + 1;
-        // written at the next version; the object takes it only once the write succeeded
-        items.replace(item(check, next), check.version(), "check");
-        check.setVersion(next);
+        check.setVersion(items.replaceNext(version -> item(check, version), check.version(), "check"));
     }
 
     private static Map<String, AttributeValue> item(KycCheck check, long version) {

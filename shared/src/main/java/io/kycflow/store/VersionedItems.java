@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 import static io.kycflow.store.KycflowTable.n;
 import static io.kycflow.store.KycflowTable.s;
@@ -49,8 +50,18 @@ final class VersionedItems {
         return item;
     }
 
+    /**
+     * Writes the item built for the next version if the stored one is still at {@code current}, and returns that
+     * next version: the caller's object takes it only once the write succeeded.
+     */
+    long replaceNext(LongFunction<Map<String, AttributeValue>> itemAt, long current, String what) {
+        long next = current + 1;
+        replace(itemAt.apply(next), current, what);
+        return next;
+    }
+
     /** Writes the item if its current version is {@code expected}. */
-    void replace(Map<String, AttributeValue> item, long expected, String what) {
+    private void replace(Map<String, AttributeValue> item, long expected, String what) {
         try {
             dynamo.putItem(b -> b.tableName(table).item(item)
                     .conditionExpression("version = :expected")
