@@ -23,7 +23,8 @@ public final class Benchmarks {
     private static final int DEFAULT_RUNS = 5;
     private static final int DEFAULT_JOURNEYS = 20;
     private static final int JOURNEY_WARM_UPS = 2;
-    private static final String USAGE = "usage: ./kycflow bench [--runs 1-50] [--journeys 1-500]";
+    private static final String USAGE =
+            "usage: ./kycflow bench [--runs 1-50] [--journeys 1-500] [--only function,... [--flags \"JVM options\"]]";
 
     private Benchmarks() {
     }
@@ -31,12 +32,16 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         int runs = DEFAULT_RUNS;
         int journeys = DEFAULT_JOURNEYS;
+        List<String> only = List.of();
+        List<String> flags = List.of();
         try {
             for (int i = 0; i < args.length; i += 2) {
                 String value = i + 1 < args.length ? args[i + 1] : "";
                 switch (args[i]) {
                     case "--runs" -> runs = number(value, 50);
                     case "--journeys" -> journeys = number(value, 500);
+                    case "--only" -> only = List.of(value.split(","));
+                    case "--flags" -> flags = List.of(value.trim().split("\\s+"));
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
                 }
             }
@@ -50,6 +55,10 @@ public final class Benchmarks {
             throw new IllegalStateException("run the benchmarks from the project root (where template.yaml is)");
         }
         Path workDir = recreate(project.resolve("benchmarks/target/bench"));
+        if (!only.isEmpty()) {
+            probe(project, workDir, only, runs, flags);
+            return;
+        }
         Path report = project.resolve("docs/PERFORMANCE.md");
         long started = System.nanoTime();
         String loadAtStart = MachineFacts.loadAverage();
@@ -98,6 +107,22 @@ public final class Benchmarks {
         MachineFacts machine = MachineFacts.collect(ChildJvm.JAVA, loadAtStart);
         return new PerformanceReport.Inputs(machine, jvmFlags, runs, coldStarts, artifacts, journeyResults,
                 Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** {@code --only}: the named functions' cold starts, printed, for a quick look; the report is left as it is. */
+    private static void probe(Path project, Path workDir, List<String> functions, int runs, List<String> flags)
+            throws Exception {
+        PrintStream console = System.out;
+        try (PrintStream functionLog = new PrintStream(Files.newOutputStream(workDir.resolve("functions.log")), true,
+                StandardCharsets.UTF_8);
+             SampleEnvironment environment = new SampleEnvironment(project,
+                     SampleDocuments.jpeg(SampleDocuments.passport()))) {
+            System.setOut(functionLog);
+            new ColdStartBenchmark(project, environment, ColdStartBenchmark.templateJvmFlags(project), workDir,
+                    line -> console.println("bench: " + line)).probe(functions, runs, flags);
+        } finally {
+            System.setOut(console);
+        }
     }
 
     /** Empties the work directory of an earlier run: its archives and jar copies would otherwise be in the way. */

@@ -191,6 +191,35 @@ final class ColdStartBenchmark {
         return results;
     }
 
+    /**
+     * A quick look while working on one function: runs the bare JVM and the named functions' samples {@code runs}
+     * times each (after a warm-up), without AppCDS, and prints every run's phases; writes no report.
+     *
+     * @param extraFlags JVM options added to the functions' own (a profiler agent, a flag to try)
+     */
+    void probe(List<String> functions, int runs, List<String> extraFlags) throws IOException, InterruptedException {
+        List<Target> targets = Stream.concat(Stream.of(HELLO),
+                FUNCTIONS.stream().filter(t -> functions.contains(t.function()))).toList();
+        if (targets.size() == 1) {
+            throw new IllegalArgumentException("no function named " + functions);
+        }
+        for (Target target : targets) {
+            launch(target, extraFlags);
+        }
+        Map<Target, List<Double>> totals = new LinkedHashMap<>();
+        for (int round = 1; round <= runs; round++) {
+            for (Target target : targets) {
+                ChildJvm.Run run = launch(target, target.bare() ? List.of() : extraFlags);
+                totals.computeIfAbsent(target, t -> new ArrayList<>()).add(run.totalMs());
+                progress.accept("%s: %.0f ms (launch %d, boot %d, init %d, invoke %d; %d classes, CPU %d ms)".formatted(
+                        target.label(), run.totalMs(), run.launchMs(), run.vmMs(), run.initMs(), run.invokeMs(),
+                        run.classes(), run.cpuMs()));
+            }
+        }
+        totals.forEach((target, ms) -> progress.accept("%s: median %.0f ms of %d runs".formatted(
+                target.label(), Stats.of(ms).median(), ms.size())));
+    }
+
     /** One archive per deployment artifact, trained on its first sample, as one would ship it. */
     private static String archiveName(Target target) {
         return target.bare() ? "hello" : target.function();

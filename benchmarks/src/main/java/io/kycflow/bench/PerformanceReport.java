@@ -245,10 +245,17 @@ final class PerformanceReport {
             unpacks a jar CodeUri into `/var/task`, so the function would ship as a zip with its jar under `lib/`.
             3. **Less work per cold start: done so far, and what is left.** The functions build Step Functions \
             clients and the S3 presigner on first use (document-check never builds one), resolve DynamoDB and Step \
-            Functions endpoints without the SDK's rules engine, read and write JSON without an `ObjectMapper`, and \
-            load the request-signing, HTTP and image classes on a spare core while the constructor builds its \
-            clients (`io.kycflow.aws.ColdStart`). The image functions remain the slowest: the S3 client and the \
-            image codecs are most of their extra classes.""";
+            Functions endpoints without the SDK's rules engine, share one HTTP client (and so one TLS set-up) among \
+            their SDK clients, read and write JSON without an `ObjectMapper`, and load the request-signing, TLS, HTTP \
+            and image classes on a spare core while the constructor builds its clients (`io.kycflow.aws.ColdStart`). \
+            The screening functions load the published index on a thread of their own while the request is parsed \
+            and claimed, and warm ICU's transliteration data only when priming the SnapStart snapshot. \
+            A CPU profile (async-profiler, `--only <function> --flags -agentpath:...`) of what is left shows the AWS \
+            SDK's own class loading and first requests at about half of a function's CPU and the C1 compiler at a \
+            quarter; building clients side by side on two threads did not measurably help, since both cores are \
+            busy already. The list functions' first response is their whole batch job (downloading, parsing and \
+            indexing the lists, writing a 2.8 MB snapshot), not start-up overhead: their init column is in line \
+            with the other functions'.""";
 
 
     private void artifacts() {

@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -22,6 +23,8 @@ import software.amazon.awssdk.endpoints.Endpoint;
 import java.net.URI;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +33,12 @@ import java.util.function.Supplier;
  * backends need no code change. Build each client once per container and reuse it.
  */
 public final class AwsClients {
+    /**
+     * One HTTP client for every SDK client in the JVM: its TLS context (trust store, cipher suites) is set up once
+     * per cold start, not once per service. The SDK does not close an HTTP client it was given.
+     */
+    private static final Supplier<SdkHttpClient> HTTP = lazy(UrlConnectionHttpClient::create);
+
     private AwsClients() {
     }
 
@@ -109,12 +118,34 @@ public final class AwsClients {
         };
     }
 
+    /**
+     * A client built from now on a thread of its own while the caller goes on (building another client, reading
+     * from DynamoDB); {@code get()} waits for it. A cold start is mostly class loading on one core: a client built
+     * beside another uses the second core too.
+     */
+    public static <T> Supplier<T> inBackground(Supplier<T> factory) {
+        FutureTask<T> building = new FutureTask<>(factory::get);
+        Thread thread = new Thread(building, "client-builder");
+        thread.setDaemon(true);
+        thread.start();
+        return () -> {
+            try {
+                return building.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while a client was built", e);
+            }
+        };
+    }
+
     /** Applies region, credentials, HTTP client and endpoint to any SDK client builder. */
     public static <B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C>
     B configure(B builder, Settings settings, String serviceId) {
         builder.region(Region.of(settings.region()))
                 .credentialsProvider(credentials(settings))
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
+                .httpClient(HTTP.get());
         URI endpoint = settings.endpoint(serviceId);
         if (endpoint != null) {
             builder.endpointOverride(endpoint);

@@ -5,6 +5,8 @@ import io.kycflow.json.Json;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.imageio.ImageIO;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -49,6 +52,11 @@ public final class ColdStart {
             DateTimeFormatter.ISO_INSTANT.format(Instant.now());
             // Loads the JDK's HTTP URL connection classes; nothing is connected.
             URI.create("http://127.0.0.1:9/").toURL().openConnection();
+            // The default trust store (read and parsed once per JVM) and TLS context classes the SDK's HTTP client
+            // sets up when the first client is built.
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init((KeyStore) null);
+            SSLContext.getInstance("TLS").init(null, trust.getTrustManagers(), null);
         } catch (java.security.GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,10 +1,10 @@
 package io.kycflow.aws;
 
 import io.kycflow.screening.ScreeningIndex;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
 /**
@@ -27,16 +27,34 @@ public final class PublishedIndex implements Supplier<ScreeningIndex> {
     }
 
     /**
-     * The published index of the deployment {@code settings} describe, loaded now: at cold start (or into the SnapStart
-     * snapshot), not on the first request.
+     * The published index, loading from now on a background thread: at
+     * cold start (or into the SnapStart snapshot), not on the first request. The constructor and the first request's
+     * work before its screening (parsing, the idempotency claim) overlap the pointer read, the snapshot download and
+     * its decoding; {@link #get()} waits for the load. A failed load is retried by the next {@link #get()}.
      *
      * @param checkEvery how often the pointer is read again; zero for every {@link #get()}
      */
-    public static PublishedIndex loadNow(Settings settings, Clock clock, DynamoDbClient dynamo, Duration checkEvery) {
-        ListSnapshots snapshots = new ListSnapshots(dynamo, settings.table(),
-                AwsClients.lazy(() -> AwsClients.s3(settings)), settings.bucket());
+    public static PublishedIndex loadInBackground(ListSnapshots snapshots, Clock clock, Duration checkEvery) {
         PublishedIndex index = new PublishedIndex(snapshots, clock, checkEvery);
-        index.get();
+        CountDownLatch loading = new CountDownLatch(1);
+        Thread loader = new Thread(() -> {
+            synchronized (index) {
+                loading.countDown();
+                try {
+                    index.get();
+                } catch (RuntimeException e) {
+                    // nothing is kept: the first get() on a request reads the pointer again and reports the failure
+                }
+            }
+        }, "published-index-loader");
+        loader.setDaemon(true);
+        loader.start();
+        // the loader holds the lock before anyone can ask, so a get() never starts a second load beside it
+        try {
+            loading.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return index;
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kycflow.aws.AwsClients;
 import io.kycflow.aws.JsonHandler;
+import io.kycflow.aws.ListSnapshots;
 import io.kycflow.aws.Log;
 import io.kycflow.aws.PublishedIndex;
 import io.kycflow.aws.Settings;
@@ -17,6 +18,7 @@ import io.kycflow.kyc.MonitoredSubject;
 import io.kycflow.screening.ScreeningIndex;
 import io.kycflow.store.DynamoKycRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -42,13 +44,19 @@ public final class MonitoringWorkerHandler extends JsonHandler {
 
     /** Wiring from settings: the index is the published snapshot (the local runtime passes its own settings). */
     public MonitoringWorkerHandler(Settings settings, Clock clock) {
-        this(settings, clock, AwsClients.dynamoDb(settings));
+        this(settings, clock, AwsClients.inBackground(() -> AwsClients.s3(settings)));
     }
 
-    private MonitoringWorkerHandler(Settings settings, Clock clock, DynamoDbClient dynamo) {
+    private MonitoringWorkerHandler(Settings settings, Clock clock, Supplier<S3Client> s3) {
+        this(settings, clock, AwsClients.dynamoDb(settings), s3);
+    }
+
+    private MonitoringWorkerHandler(Settings settings, Clock clock, DynamoDbClient dynamo, Supplier<S3Client> s3) {
         // Duration.ZERO: the pointer is read on every get(), which is once per batch.
-        this(settings, clock, dynamo, PublishedIndex.loadNow(settings, clock, dynamo, Duration.ZERO), new SqsCallbackPublisher(
-                AwsClients.lazy(() -> AwsClients.sqs(settings)), settings.require("KYCFLOW_CALLBACK_QUEUE_URL")));
+        this(settings, clock, dynamo, PublishedIndex.loadInBackground(
+                        new ListSnapshots(dynamo, settings.table(), s3, settings.bucket()), clock, Duration.ZERO),
+                new SqsCallbackPublisher(AwsClients.lazy(() -> AwsClients.sqs(settings)),
+                        settings.require("KYCFLOW_CALLBACK_QUEUE_URL")));
     }
 
     /**

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kycflow.auth.Principal;
 import io.kycflow.aws.ApiHandler;
 import io.kycflow.aws.AwsClients;
-import io.kycflow.aws.ColdStart;
+import io.kycflow.aws.ListSnapshots;
 import io.kycflow.aws.PublishedIndex;
 import io.kycflow.aws.Settings;
 import io.kycflow.aws.SqsCallbackPublisher;
@@ -29,6 +29,7 @@ import io.kycflow.store.DynamoJourneyRepository;
 import io.kycflow.store.DynamoKycRepository;
 import io.kycflow.store.IdempotencyStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -48,12 +49,6 @@ public final class AmlScreeningHandler extends ApiHandler {
         throw new IllegalStateException("the AML step does not resume tasks");
     };
 
-    static {
-        // ICU's transliteration data costs 0.5-0.8 s on the first non-Latin name: loaded on a spare core while the
-        // constructor loads the index, so the first such screening does not pay it.
-        ColdStart.warmInBackground(() -> PreparedName.of("Владимир 金 김"));
-    }
-
     private final KycApi kyc;
     private final KyaApi kya;
     private final KycService service;
@@ -66,13 +61,20 @@ public final class AmlScreeningHandler extends ApiHandler {
 
     /** Wiring from settings: the index is the published snapshot (the local runtime passes its own settings). */
     public AmlScreeningHandler(Settings settings, Clock clock) {
-        this(settings, clock, AwsClients.dynamoDb(settings));
+        // S3 (for the snapshot) is built beside DynamoDB, then the snapshot loads beside the rest of the cold start
+        this(settings, clock, AwsClients.inBackground(() -> AwsClients.s3(settings)));
     }
 
-    private AmlScreeningHandler(Settings settings, Clock clock, DynamoDbClient dynamo) {
-        this(settings, clock, dynamo, PublishedIndex.loadNow(settings, clock, dynamo,
-                        Duration.parse(settings.get("KYCFLOW_LIST_CHECK_INTERVAL", "PT1M"))), new SqsCallbackPublisher(
-                AwsClients.lazy(() -> AwsClients.sqs(settings)), settings.require("KYCFLOW_CALLBACK_QUEUE_URL")));
+    private AmlScreeningHandler(Settings settings, Clock clock, Supplier<S3Client> s3) {
+        this(settings, clock, AwsClients.dynamoDb(settings), s3);
+    }
+
+    private AmlScreeningHandler(Settings settings, Clock clock, DynamoDbClient dynamo, Supplier<S3Client> s3) {
+        this(settings, clock, dynamo, PublishedIndex.loadInBackground(
+                        new ListSnapshots(dynamo, settings.table(), s3, settings.bucket()), clock,
+                        Duration.parse(settings.get("KYCFLOW_LIST_CHECK_INTERVAL", "PT1M"))),
+                new SqsCallbackPublisher(AwsClients.lazy(() -> AwsClients.sqs(settings)),
+                        settings.require("KYCFLOW_CALLBACK_QUEUE_URL")));
     }
 
     /** Wiring with a given index and callback publisher (tests). */
@@ -99,6 +101,9 @@ public final class AmlScreeningHandler extends ApiHandler {
     public void prime() throws Exception {
         super.prime();
         primeWith("/kyc/kyc_priming", "kyc:read");
+        // ICU's transliteration data costs 0.5-0.8 s on the first non-Latin name: into the snapshot with it. (Without
+        // SnapStart the first such name pays it: warming it at every cold start would tax every first request.)
+        PreparedName.of("Владимир 金 김");
         try {
             service.index().screen(new ScreeningQuery("Priming Name", SubjectType.PERSON, null, null, null, null, Set.of(), 80));
         } catch (KycService.ListsUnavailableException nothingPublishedYet) {

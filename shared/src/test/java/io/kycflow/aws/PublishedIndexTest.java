@@ -1,0 +1,104 @@
+package io.kycflow.aws;
+
+import io.kycflow.backends.LocalBackends;
+import io.kycflow.backends.TestBackends;
+import io.kycflow.screening.ScreeningIndex;
+import io.kycflow.screening.ScreeningQuery;
+import io.kycflow.screening.SubjectType;
+import io.kycflow.store.KycflowTable;
+import io.kycflow.testing.SanctionsFixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The published index as the screening functions load it at cold start: in the background, from the real lists'
+ * snapshot on embedded DynamoDB and S3 (the S3 client itself built in the background, as the handlers do).
+ */
+class PublishedIndexTest {
+    private static final AtomicInteger TABLES = new AtomicInteger();
+
+    private String bucket;
+    private S3Client s3;
+    private ListSnapshots snapshots;
+
+    @BeforeEach
+    void freshDeployment() {
+        LocalBackends backends = TestBackends.shared();
+        String name = "published-index-" + TABLES.incrementAndGet();
+        bucket = name;
+        backends.createBucket(name);
+        Map<String, String> env = new HashMap<>(backends.environment());
+        env.put("KYCFLOW_TABLE", name);
+        env.put("KYCFLOW_BUCKET", name);
+        Settings settings = new Settings(env);
+        DynamoDbClient dynamo = AwsClients.dynamoDb(settings);
+        KycflowTable.create(dynamo, name);
+        s3 = AwsClients.s3(settings);
+        snapshots = new ListSnapshots(dynamo, name, AwsClients.inBackground(() -> AwsClients.s3(settings)), name);
+    }
+
+    @Test
+    void theSnapshotPublishedBeforeTheColdStartIsLoadedInTheBackground() {
+        ScreeningIndex lists = SanctionsFixtures.index();
+        snapshots.publish("v1", lists, 1_000L);
+
+        PublishedIndex published = PublishedIndex.loadInBackground(snapshots, Clock.systemUTC(), Duration.ofMinutes(1));
+
+        ScreeningIndex loaded = published.get();
+        assertNotNull(loaded);
+        assertEquals(lists.listVersions(), loaded.listVersions());
+        assertTrue(hits(loaded) > 0);
+        assertEquals(hits(lists), hits(loaded));
+        // within the check interval the loaded index is kept, not read again
+        assertSame(loaded, published.get());
+    }
+
+    @Test
+    void nothingPublishedYetGivesNoIndexUntilAVersionIsPublished() {
+        PublishedIndex published = PublishedIndex.loadInBackground(snapshots, Clock.systemUTC(), Duration.ZERO);
+        assertNull(published.get());
+
+        snapshots.publish("v1", SanctionsFixtures.index(), 1_000L);
+        assertEquals(SanctionsFixtures.index().listVersions(), published.get().listVersions());
+    }
+
+    @Test
+    void aFailedBackgroundLoadIsReportedByTheNextGetAndRetried() throws IOException {
+        ListSnapshots.Pointer pointer = snapshots.publish("v1", SanctionsFixtures.index(), 1_000L);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        s3.getObject(b -> b.bucket(bucket).key(pointer.key())).transferTo(bytes);
+        s3.deleteObject(b -> b.bucket(bucket).key(pointer.key()));
+
+        PublishedIndex published = PublishedIndex.loadInBackground(snapshots, Clock.systemUTC(), Duration.ofMinutes(1));
+
+        // the loader's failure is not swallowed into "nothing published": the request sees why
+        assertThrows(NoSuchKeyException.class, published::get);
+        s3.putObject(b -> b.bucket(bucket).key(pointer.key()), RequestBody.fromBytes(bytes.toByteArray()));
+        assertEquals(SanctionsFixtures.index().listVersions(), published.get().listVersions());
+    }
+
+    private static int hits(ScreeningIndex index) {
+        return index.screen(new ScreeningQuery("Nicolas MADURO MOROS", SubjectType.PERSON, null, null, null, null,
+                Set.of(), 80)).hits().size();
+    }
+}
