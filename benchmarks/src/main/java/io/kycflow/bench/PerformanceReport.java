@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 
 /** Renders docs/PERFORMANCE.md from one run's figures: every number on the page comes from that run. */
 final class PerformanceReport {
@@ -57,6 +58,7 @@ final class PerformanceReport {
         line("```bash");
         line("./kycflow bench                       # builds, measures, rewrites this page (a few minutes)");
         line("./kycflow bench --runs 9 --journeys 50   # more runs per cold start, more journeys");
+        line("./kycflow bench --only aml-screening --runs 9   # one function's cold starts, printed; the page stays as it is");
         line("```");
         line("");
         line("Close other heavy work first: the figures are only as quiet as the machine. The harness is the "
@@ -88,12 +90,15 @@ final class PerformanceReport {
     }
 
     private String coldStartSummary(Runs runs) {
-        Result slowest = functions.stream().max(Comparator.comparingDouble(r -> total(runs.of(r)).median())).orElseThrow();
         long everyRun = functions.stream().filter(r -> total(runs.of(r)).max() <= COLD_START_TARGET_MS).count();
         long byMedian = functions.stream().filter(r -> total(runs.of(r)).median() <= COLD_START_TARGET_MS).count();
-        return "%d of %d samples within 1.0 s in every run, %d by median; slowest median %s ms (%s); bare JVM %s ms"
-                .formatted(everyRun, functions.size(), byMedian, ms(total(runs.of(slowest)).median()),
-                        slowest.target().label(), ms(total(runs.of(hello)).median()));
+        String over = functions.stream().filter(r -> total(runs.of(r)).max() > COLD_START_TARGET_MS)
+                .map(r -> "%s median %s ms, max %s ms".formatted(r.target().label(), ms(total(runs.of(r)).median()),
+                        ms(total(runs.of(r)).max())))
+                .collect(Collectors.joining("; "));
+        return "%d of %d samples within 1.0 s in every run, %d by median%s; bare JVM %s ms"
+                .formatted(everyRun, functions.size(), byMedian, over.isEmpty() ? "" : "; over 1.0 s in a run: " + over,
+                        ms(total(runs.of(hello)).median()));
     }
 
     private boolean coldStartMet(Runs runs) {

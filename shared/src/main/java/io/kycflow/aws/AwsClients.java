@@ -23,8 +23,6 @@ import software.amazon.awssdk.endpoints.Endpoint;
 import java.net.URI;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 /**
@@ -119,25 +117,18 @@ public final class AwsClients {
     }
 
     /**
-     * A client built from now on a thread of its own while the caller goes on (building another client, reading
-     * from DynamoDB); {@code get()} waits for it. A cold start is mostly class loading on one core: a client built
-     * beside another uses the second core too.
+     * Builds a client on this thread and hands it to whoever waits for it on another (a loader that started before the
+     * client existed); a failure reaches both.
      */
-    public static <T> Supplier<T> inBackground(Supplier<T> factory) {
-        FutureTask<T> building = new FutureTask<>(factory::get);
-        Thread thread = new Thread(building, "client-builder");
-        thread.setDaemon(true);
-        thread.start();
-        return () -> {
-            try {
-                return building.get();
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while a client was built", e);
-            }
-        };
+    public static <T> T buildFor(CompletableFuture<T> waiting, Supplier<T> factory) {
+        try {
+            T client = factory.get();
+            waiting.complete(client);
+            return client;
+        } catch (RuntimeException e) {
+            waiting.completeExceptionally(e);
+            throw e;
+        }
     }
 
     /** Applies region, credentials, HTTP client and endpoint to any SDK client builder. */

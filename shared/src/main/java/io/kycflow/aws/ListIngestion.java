@@ -13,9 +13,10 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,9 @@ import java.util.Set;
  *       {@code lists/incoming/<folder>/<batch>/} (the refresh function, the local runtime). A batch is read only from
  *       its own prefix, so a list of several files (OFAC: three) is never ingested as a mix of two releases: the
  *       events of a batch's first files find it incomplete, the last one ingests it. A decided batch is deleted,
- *       so a late or repeated event cannot bring an older release back;</li>
+ *       and files uploaded before the ones in force are never ingested (an event retried after a newer release
+ *       was accepted: an ingestion that failed after publishing leaves its batch behind), so a late or repeated
+ *       event cannot bring an older release back;</li>
  *   <li>the set is parsed and validated; a malformed or truncated set is rejected with its reason, recorded in
  *       {@code LISTS / STATUS#<list>}, and the list's previous accepted files stay in force;</li>
  *   <li>an accepted set is copied to {@code lists/accepted/<folder>/}; the index is built from the accepted files of
@@ -42,7 +45,7 @@ public final class ListIngestion {
     static final String ACCEPTED = "lists/accepted/";
 
     /** What an ingestion did. */
-    public sealed interface Outcome permits Published, Unchanged, Rejected, Incomplete {
+    public sealed interface Outcome permits Published, Unchanged, Rejected, Incomplete, Superseded {
     }
 
     /** A new snapshot is in force. */
@@ -55,6 +58,10 @@ public final class ListIngestion {
 
     /** The set was refused; the previous version stays. */
     public record Rejected(String list, String reason) implements Outcome {
+    }
+
+    /** The files were uploaded before the ones in force: an older release, not ingested (its batch is deleted). */
+    public record Superseded(String list) implements Outcome {
     }
 
     /** Not every file of the set is there yet. */
@@ -120,9 +127,16 @@ public final class ListIngestion {
     public synchronized Outcome ingest(Incoming incoming) {
         ListFileSet set = incoming.set();
         // listed first: the events of a batch's first files download nothing
-        List<String> missing = missing(set, listed(incoming.prefix()));
+        Map<String, Instant> present = listed(incoming.prefix());
+        List<String> missing = missing(set, present.keySet());
         if (!missing.isEmpty()) {
             return new Incomplete(set.list().name(), missing);
+        }
+        Instant uploaded = set.files().stream().map(present::get).max(Comparator.naturalOrder()).orElseThrow();
+        if (acceptedUpload(set).filter(uploaded::isBefore).isPresent()) {
+            Log.info("list files older than those in force, not ingested", "list", set.list().name());
+            deleteBatch(incoming);
+            return new Superseded(set.list().name());
         }
         Map<String, byte[]> files = read(incoming.prefix(), set);
         // a file deleted since the listing (an operator's hand) still leaves the set incomplete
@@ -138,6 +152,7 @@ public final class ListIngestion {
                         .destinationBucket(bucket).destinationKey(ACCEPTED + set.folder() + "/" + file));
             }
             recordStatus(set, "accepted", parsed.version(), parsed.entities().size() + " entries", null);
+            recordAcceptedUpload(set, uploaded);
         } catch (ListValidationException e) {
             recordStatus(set, "rejected", null, null, e.getMessage());
             Log.warn("list rejected", "list", set.list().name(), "reason", e.getMessage());
@@ -195,12 +210,26 @@ public final class ListIngestion {
         return new Published(pointer, index.entryCount(), index.nameCount());
     }
 
-    /** The names of the objects directly under {@code prefix} (ending in a slash). */
-    private Set<String> listed(String prefix) {
-        Set<String> names = new HashSet<>();
+    /** The objects directly under {@code prefix} (ending in a slash): name → when it was uploaded. */
+    private Map<String, Instant> listed(String prefix) {
+        Map<String, Instant> objects = new HashMap<>();
         s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).delimiter("/")).contents()
-                .forEach(object -> names.add(object.key().substring(prefix.length())));
-        return names;
+                .forEach(object -> objects.put(object.key().substring(prefix.length()), object.lastModified()));
+        return objects;
+    }
+
+    /** When the files of the list's accepted release were uploaded (the latest of them); empty before the first. */
+    private Optional<Instant> acceptedUpload(ListFileSet set) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(KycflowTable.key("LISTS", "ACCEPTED#" + set.list().name()))).item();
+        return item == null || !item.containsKey("uploadedAt") ? Optional.empty()
+                : Optional.of(Instant.ofEpochMilli(Long.parseLong(item.get("uploadedAt").n())));
+    }
+
+    private void recordAcceptedUpload(ListFileSet set, Instant uploaded) {
+        Map<String, AttributeValue> item = new HashMap<>(KycflowTable.key("LISTS", "ACCEPTED#" + set.list().name()));
+        item.put("uploadedAt", KycflowTable.n(uploaded.toEpochMilli()));
+        dynamo.putItem(b -> b.tableName(table).item(item));
     }
 
     private static List<String> missing(ListFileSet set, Set<String> present) {

@@ -1,9 +1,11 @@
 package io.kycflow.aws;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.kycflow.json.Json;
 import io.kycflow.sanctions.SanctionsList;
 import io.kycflow.screening.ScreeningIndex;
 import io.kycflow.store.KycflowTable;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,10 +24,17 @@ import java.util.function.Supplier;
 /**
  * Published screening index snapshots: the bytes in S3 under {@code lists/snapshots/}, and one pointer item
  * ({@code LISTS / CURRENT}) naming the snapshot in force with its list versions. Publishing writes the snapshot
- * first and then moves the pointer, so readers only ever see complete snapshots.
+ * first and then moves the pointer, so readers only ever see complete snapshots; then it copies the pointer to S3
+ * ({@code lists/snapshots/latest.json}), a hint that lets a cold function fetch the snapshot before it has a DynamoDB
+ * client.
  */
 public final class ListSnapshots {
     static final String PREFIX = "lists/snapshots/";
+    /**
+     * A copy of the pointer in S3, written after the pointer item: a hint, never the authority. A cold screening
+     * function starts downloading the snapshot it names while its DynamoDB client is still being built.
+     */
+    static final String LATEST_HINT = PREFIX + "latest.json";
     /** Where each published version is announced by an empty object (the monitoring scheduler's S3 trigger). */
     public static final String ANNOUNCEMENTS = "lists/published/";
 
@@ -44,12 +53,17 @@ public final class ListSnapshots {
         }
     }
 
-    private final DynamoDbClient dynamo;
+    private final Supplier<DynamoDbClient> dynamo;
     private final String table;
     private final Supplier<S3Client> s3;
     private final String bucket;
 
     public ListSnapshots(DynamoDbClient dynamo, String table, Supplier<S3Client> s3, String bucket) {
+        this(() -> dynamo, table, s3, bucket);
+    }
+
+    /** With a DynamoDB client still being built: the S3 side ({@link #latestHint()}, {@link #load}) needs none. */
+    public ListSnapshots(Supplier<DynamoDbClient> dynamo, String table, Supplier<S3Client> s3, String bucket) {
         this.dynamo = dynamo;
         this.table = table;
         this.s3 = s3;
@@ -58,7 +72,7 @@ public final class ListSnapshots {
 
     /** The pointer to the snapshot in force; empty before the first publication. */
     public Optional<Pointer> current() {
-        GetItemResponse response = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+        GetItemResponse response = dynamo.get().getItem(b -> b.tableName(table).consistentRead(true)
                 .key(KycflowTable.key("LISTS", "CURRENT")));
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
@@ -66,6 +80,20 @@ public final class ListSnapshots {
         Map<String, AttributeValue> item = response.item();
         return Optional.of(new Pointer(item.get("snapshotId").s(), item.get("snapshotKey").s(), item.get("versions").s(),
                 Long.parseLong(item.get("publishedAt").n())));
+    }
+
+    /**
+     * The pointer as last copied to S3, or empty when there is none or it cannot be read (no publication yet, a
+     * policy without it): a hint for a head start only, to be checked against {@link #current()}.
+     */
+    public Optional<Pointer> latestHint() {
+        try {
+            JsonNode hint = Json.parse(s3.get().getObjectAsBytes(b -> b.bucket(bucket).key(LATEST_HINT)).asUtf8String());
+            return Optional.of(new Pointer(hint.path("snapshotId").asText(), hint.path("snapshotKey").asText(),
+                    hint.path("versions").asText(), hint.path("publishedAt").asLong()));
+        } catch (SdkException | Json.InvalidJsonException unavailable) {
+            return Optional.empty();
+        }
     }
 
     /** Reads a snapshot. */
@@ -96,7 +124,11 @@ public final class ListSnapshots {
         item.put("snapshotKey", KycflowTable.s(key));
         item.put("versions", KycflowTable.s(pointer.versions()));
         item.put("publishedAt", KycflowTable.n(now));
-        dynamo.putItem(b -> b.tableName(table).item(item));
+        dynamo.get().putItem(b -> b.tableName(table).item(item));
+        String hint = Json.write(Json.object().put("snapshotId", snapshotId).put("snapshotKey", key)
+                .put("versions", pointer.versions()).put("publishedAt", now));
+        s3.get().putObject(b -> b.bucket(bucket).key(LATEST_HINT).contentType("application/json"),
+                RequestBody.fromString(hint));
         // Announces the version once the pointer names it: this object's S3 event starts the monitoring sweep at
         // once instead of at its next scheduled run.
         s3.get().putObject(b -> b.bucket(bucket).key(ANNOUNCEMENTS + snapshotId), RequestBody.empty());

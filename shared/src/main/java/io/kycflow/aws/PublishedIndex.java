@@ -1,9 +1,12 @@
 package io.kycflow.aws;
 
 import io.kycflow.screening.ScreeningIndex;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
@@ -27,21 +30,26 @@ public final class PublishedIndex implements Supplier<ScreeningIndex> {
     }
 
     /**
-     * The published index, loading from now on a background thread: at
-     * cold start (or into the SnapStart snapshot), not on the first request. The constructor and the first request's
-     * work before its screening (parsing, the idempotency claim) overlap the pointer read, the snapshot download and
-     * its decoding; {@link #get()} waits for the load. A failed load is retried by the next {@link #get()}.
+     * The published index, loading from now on a background thread: at cold start (or into the SnapStart snapshot),
+     * not on the first request. The loader starts from the pointer's copy in S3 ({@link ListSnapshots#latestHint()}),
+     * which needs no DynamoDB client, so the snapshot downloads and decodes while the caller builds that client and
+     * parses and claims its first request; {@link #get()} waits for the load. A loaded hint counts as a pointer read:
+     * the pointer in DynamoDB is read at the next check, as a warm function's would be (with {@code checkEvery} zero,
+     * at once). Without a usable hint the loader reads the pointer itself. A failed load is retried by the next
+     * {@link #get()}, which reports its failure.
      *
      * @param checkEvery how often the pointer is read again; zero for every {@link #get()}
      */
     public static PublishedIndex loadInBackground(ListSnapshots snapshots, Clock clock, Duration checkEvery) {
-        PublishedIndex index = new PublishedIndex(snapshots, clock, checkEvery);
-        CountDownLatch loading = new CountDownLatch(1);
+        PublishedIndex published = new PublishedIndex(snapshots, clock, checkEvery);
+        CountDownLatch locked = new CountDownLatch(1);
         Thread loader = new Thread(() -> {
-            synchronized (index) {
-                loading.countDown();
+            synchronized (published) {
+                locked.countDown();
                 try {
-                    index.get();
+                    if (!published.loadHinted()) {
+                        published.get();
+                    }
                 } catch (RuntimeException e) {
                     // nothing is kept: the first get() on a request reads the pointer again and reports the failure
                 }
@@ -51,11 +59,33 @@ public final class PublishedIndex implements Supplier<ScreeningIndex> {
         loader.start();
         // the loader holds the lock before anyone can ask, so a get() never starts a second load beside it
         try {
-            loading.await();
+            locked.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return index;
+        return published;
+    }
+
+    /**
+     * The published index of the deployment {@code settings} describe, loading in the background (as above) before
+     * the caller has built its DynamoDB client: {@code dynamo} is completed with it once built.
+     */
+    public static PublishedIndex loadInBackground(Settings settings, Clock clock,
+                                                  CompletableFuture<DynamoDbClient> dynamo, Duration checkEvery) {
+        return loadInBackground(new ListSnapshots(dynamo::join, settings.table(),
+                AwsClients.lazy(() -> AwsClients.s3(settings)), settings.bucket()), clock, checkEvery);
+    }
+
+    /** Loads the snapshot the S3 hint names; false when there is no hint. */
+    private synchronized boolean loadHinted() {
+        long now = clock.millis();
+        Optional<ListSnapshots.Pointer> hint = snapshots.latestHint();
+        hint.ifPresent(pointer -> {
+            index = snapshots.load(pointer);
+            snapshotId = pointer.snapshotId();
+            checkedAt = now;
+        });
+        return hint.isPresent();
     }
 
     /** The current index, or null while nothing is published. */

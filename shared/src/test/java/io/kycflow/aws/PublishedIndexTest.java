@@ -7,6 +7,7 @@ import io.kycflow.screening.ScreeningQuery;
 import io.kycflow.screening.SubjectType;
 import io.kycflow.store.KycflowTable;
 import io.kycflow.testing.SanctionsFixtures;
+import io.kycflow.testing.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -19,7 +20,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The published index as the screening functions load it at cold start: in the background, from the real lists'
- * snapshot on embedded DynamoDB and S3 (the S3 client itself built in the background, as the handlers do).
+ * snapshot on embedded DynamoDB and S3, starting from the pointer's copy in S3 (the hint).
  */
 class PublishedIndexTest {
     private static final AtomicInteger TABLES = new AtomicInteger();
@@ -54,7 +57,7 @@ class PublishedIndexTest {
         DynamoDbClient dynamo = AwsClients.dynamoDb(settings);
         KycflowTable.create(dynamo, name);
         s3 = AwsClients.s3(settings);
-        snapshots = new ListSnapshots(dynamo, name, AwsClients.inBackground(() -> AwsClients.s3(settings)), name);
+        snapshots = new ListSnapshots(dynamo, name, AwsClients.lazy(() -> AwsClients.s3(settings)), name);
     }
 
     @Test
@@ -71,6 +74,37 @@ class PublishedIndexTest {
         assertEquals(hits(lists), hits(loaded));
         // within the check interval the loaded index is kept, not read again
         assertSame(loaded, published.get());
+    }
+
+    @Test
+    void theHintCountsAsAPointerReadUntilTheNextCheck() throws IOException {
+        snapshots.publish("v1", SanctionsFixtures.index(), 1_000L);
+        byte[] hintOfV1 = s3.getObjectAsBytes(b -> b.bucket(bucket).key(ListSnapshots.LATEST_HINT)).asByteArray();
+        // another version: OFAC alone
+        ScreeningIndex v2 = ScreeningIndex.build(List.of(SanctionsFixtures.lists().get(0)));
+        snapshots.publish("v2", v2, 2_000L);
+        // a publication that moved the pointer but crashed before copying it: the hint still names v1
+        s3.putObject(b -> b.bucket(bucket).key(ListSnapshots.LATEST_HINT), RequestBody.fromBytes(hintOfV1));
+
+        TestClock clock = new TestClock();
+        PublishedIndex warmish = PublishedIndex.loadInBackground(snapshots, clock, Duration.ofMinutes(1));
+        assertEquals(SanctionsFixtures.index().listVersions(), warmish.get().listVersions());
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(v2.listVersions(), warmish.get().listVersions());
+
+        // checking on every get() (the monitoring worker): the pointer decides at once
+        PublishedIndex strict = PublishedIndex.loadInBackground(snapshots, clock, Duration.ZERO);
+        assertEquals(v2.listVersions(), strict.get().listVersions());
+    }
+
+    @Test
+    void withoutAHintTheLoaderReadsThePointer() {
+        snapshots.publish("v1", SanctionsFixtures.index(), 1_000L);
+        s3.deleteObject(b -> b.bucket(bucket).key(ListSnapshots.LATEST_HINT));
+        assertEquals(Optional.empty(), snapshots.latestHint());
+
+        PublishedIndex published = PublishedIndex.loadInBackground(snapshots, Clock.systemUTC(), Duration.ofMinutes(1));
+        assertEquals(SanctionsFixtures.index().listVersions(), published.get().listVersions());
     }
 
     @Test

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kycflow.aws.AwsClients;
 import io.kycflow.aws.JsonHandler;
-import io.kycflow.aws.ListSnapshots;
 import io.kycflow.aws.Log;
 import io.kycflow.aws.PublishedIndex;
 import io.kycflow.aws.Settings;
@@ -18,10 +17,10 @@ import io.kycflow.kyc.MonitoredSubject;
 import io.kycflow.screening.ScreeningIndex;
 import io.kycflow.store.DynamoKycRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -44,19 +43,19 @@ public final class MonitoringWorkerHandler extends JsonHandler {
 
     /** Wiring from settings: the index is the published snapshot (the local runtime passes its own settings). */
     public MonitoringWorkerHandler(Settings settings, Clock clock) {
-        this(settings, clock, AwsClients.inBackground(() -> AwsClients.s3(settings)));
+        this(settings, clock, new CompletableFuture<>());
     }
 
-    private MonitoringWorkerHandler(Settings settings, Clock clock, Supplier<S3Client> s3) {
-        this(settings, clock, AwsClients.dynamoDb(settings), s3);
+    private MonitoringWorkerHandler(Settings settings, Clock clock, CompletableFuture<DynamoDbClient> dynamo) {
+        // As the screening function: the snapshot loads from S3 while this thread builds DynamoDB. Duration.ZERO:
+        // the pointer is read on every get(), which is once per batch.
+        this(settings, clock, PublishedIndex.loadInBackground(settings, clock, dynamo, Duration.ZERO),
+                AwsClients.buildFor(dynamo, () -> AwsClients.dynamoDb(settings)));
     }
 
-    private MonitoringWorkerHandler(Settings settings, Clock clock, DynamoDbClient dynamo, Supplier<S3Client> s3) {
-        // Duration.ZERO: the pointer is read on every get(), which is once per batch.
-        this(settings, clock, dynamo, PublishedIndex.loadInBackground(
-                        new ListSnapshots(dynamo, settings.table(), s3, settings.bucket()), clock, Duration.ZERO),
-                new SqsCallbackPublisher(AwsClients.lazy(() -> AwsClients.sqs(settings)),
-                        settings.require("KYCFLOW_CALLBACK_QUEUE_URL")));
+    private MonitoringWorkerHandler(Settings settings, Clock clock, PublishedIndex index, DynamoDbClient dynamo) {
+        this(settings, clock, dynamo, index, new SqsCallbackPublisher(AwsClients.lazy(() -> AwsClients.sqs(settings)),
+                settings.require("KYCFLOW_CALLBACK_QUEUE_URL")));
     }
 
     /**

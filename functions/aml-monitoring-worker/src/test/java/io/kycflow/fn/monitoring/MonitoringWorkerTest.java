@@ -21,6 +21,7 @@ import io.kycflow.store.DynamoKycRepository;
 import io.kycflow.store.KycflowTable;
 import io.kycflow.testing.CallbackQueue;
 import io.kycflow.testing.SanctionsFixtures;
+import io.kycflow.testing.TestClock;
 import io.kycflow.backends.LocalBackends;
 import io.kycflow.backends.TestBackends;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,10 +29,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,35 +63,6 @@ class MonitoringWorkerTest {
     private static SqsClient sqs;
     private static String callbackQueue;
     private static int messages;
-
-    /** A clock the test moves on. */
-    static final class TestClock extends Clock {
-        private volatile long millis = System.currentTimeMillis();
-
-        void advance(Duration by) {
-            millis += by.toMillis();
-        }
-
-        @Override
-        public long millis() {
-            return millis;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 
     @BeforeAll
     static void start() {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kycflow.auth.Principal;
 import io.kycflow.aws.ApiHandler;
 import io.kycflow.aws.AwsClients;
-import io.kycflow.aws.ListSnapshots;
 import io.kycflow.aws.PublishedIndex;
 import io.kycflow.aws.Settings;
 import io.kycflow.aws.SqsCallbackPublisher;
@@ -29,11 +28,11 @@ import io.kycflow.store.DynamoJourneyRepository;
 import io.kycflow.store.DynamoKycRepository;
 import io.kycflow.store.IdempotencyStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -61,20 +60,20 @@ public final class AmlScreeningHandler extends ApiHandler {
 
     /** Wiring from settings: the index is the published snapshot (the local runtime passes its own settings). */
     public AmlScreeningHandler(Settings settings, Clock clock) {
-        // S3 (for the snapshot) is built beside DynamoDB, then the snapshot loads beside the rest of the cold start
-        this(settings, clock, AwsClients.inBackground(() -> AwsClients.s3(settings)));
+        this(settings, clock, new CompletableFuture<>());
     }
 
-    private AmlScreeningHandler(Settings settings, Clock clock, Supplier<S3Client> s3) {
-        this(settings, clock, AwsClients.dynamoDb(settings), s3);
-    }
-
-    private AmlScreeningHandler(Settings settings, Clock clock, DynamoDbClient dynamo, Supplier<S3Client> s3) {
-        this(settings, clock, dynamo, PublishedIndex.loadInBackground(
-                        new ListSnapshots(dynamo, settings.table(), s3, settings.bucket()), clock,
+    private AmlScreeningHandler(Settings settings, Clock clock, CompletableFuture<DynamoDbClient> dynamo) {
+        // Arguments run left to right: the index starts loading from S3 before this thread builds the DynamoDB
+        // client, which it then hands over (the loader needs it only for the pointer).
+        this(settings, clock, PublishedIndex.loadInBackground(settings, clock, dynamo,
                         Duration.parse(settings.get("KYCFLOW_LIST_CHECK_INTERVAL", "PT1M"))),
-                new SqsCallbackPublisher(AwsClients.lazy(() -> AwsClients.sqs(settings)),
-                        settings.require("KYCFLOW_CALLBACK_QUEUE_URL")));
+                AwsClients.buildFor(dynamo, () -> AwsClients.dynamoDb(settings)));
+    }
+
+    private AmlScreeningHandler(Settings settings, Clock clock, PublishedIndex index, DynamoDbClient dynamo) {
+        this(settings, clock, dynamo, index, new SqsCallbackPublisher(AwsClients.lazy(() -> AwsClients.sqs(settings)),
+                settings.require("KYCFLOW_CALLBACK_QUEUE_URL")));
     }
 
     /** Wiring with a given index and callback publisher (tests). */

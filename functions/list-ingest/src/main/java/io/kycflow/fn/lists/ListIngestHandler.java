@@ -63,6 +63,9 @@ public final class ListIngestHandler extends JsonHandler {
                 case ListIngestion.Rejected rejected -> line.put("reason", rejected.reason());
                 case ListIngestion.Incomplete incomplete -> line.put("missing", String.join(",", incomplete.missing()));
                 case ListIngestion.Unchanged unchanged -> line.put("snapshot", unchanged.snapshotId());
+                case ListIngestion.Superseded superseded -> {
+                    // nothing to add: an older release than the one in force, not ingested
+                }
             }
         }
         return result;

@@ -18,6 +18,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,7 @@ class ListIngestHandlerTest {
     private ListIngestHandler handler;
     private S3Client s3;
     private String bucket;
+    private Settings settings;
 
     /** A table and bucket of its own per test: each starts with nothing published. */
     @BeforeEach
@@ -53,7 +55,7 @@ class ListIngestHandlerTest {
         Map<String, String> env = new HashMap<>(backends.environment());
         env.put("KYCFLOW_TABLE", "list-ingest-test-" + run);
         env.put("KYCFLOW_BUCKET", bucket);
-        Settings settings = new Settings(env);
+        settings = new Settings(env);
         KycflowTable.create(AwsClients.dynamoDb(settings), env.get("KYCFLOW_TABLE"));
         backends.createBucket(bucket);
         s3 = AwsClients.s3(settings);
@@ -89,6 +91,39 @@ class ListIngestHandlerTest {
         assertTrue(s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix)).contents().isEmpty());
         JsonNode repeated = handler.handle(event(prefix + "alt.csv"), null);
         assertEquals("Incomplete", repeated.at("/outcomes/0/outcome").asText());
+    }
+
+    @Test
+    void anOlderBatchLeftBehindIsNotIngestedAfterANewerOne() throws Exception {
+        ListFileSet ofac = ListFileSet.OFAC_SDN;
+        // left behind by an ingestion that failed after publishing; its event is retried later
+        String older = ListIngestion.batchPrefix(ofac, "older");
+        for (String file : ofac.files()) {
+            putReal(older, file);
+        }
+        Thread.sleep(1_100); // S3 upload times have a resolution of one second
+        String newer = ListIngestion.batchPrefix(ofac, "newer");
+        putReal(newer, "alt.csv");
+        putReal(newer, "add.csv");
+        // a newer release: one more entry, before the file's closing end-of-file character (0x1A)
+        byte[] real = Files.readAllBytes(SanctionsFixtures.listsDir().resolve("ofac").resolve("sdn.csv"));
+        String row = "99999101,\"NEWER RELEASE, Person\",\"individual\",\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0-\r\n";
+        ByteArrayOutputStream sdn = new ByteArrayOutputStream();
+        sdn.write(real, 0, real.length - 1);
+        sdn.writeBytes(row.getBytes(StandardCharsets.UTF_8));
+        sdn.write(0x1A);
+        put(newer + "sdn.csv", sdn.toByteArray());
+        JsonNode published = handler.handle(event(newer + "sdn.csv"), null);
+        assertEquals("Published", published.at("/outcomes/0/outcome").asText(), published.toString());
+        byte[] acceptedSdn = s3.getObjectAsBytes(b -> b.bucket(bucket).key("lists/accepted/ofac/sdn.csv")).asByteArray();
+
+        JsonNode retried = handler.handle(event(older + "sdn.csv"), null);
+        assertEquals("Superseded", retried.at("/outcomes/0/outcome").asText(), retried.toString());
+        // the newer release stays in force and accepted; the older batch is gone
+        assertArrayEquals(acceptedSdn, s3.getObjectAsBytes(b -> b.bucket(bucket).key("lists/accepted/ofac/sdn.csv")).asByteArray());
+        assertTrue(s3.listObjectsV2(b -> b.bucket(bucket).prefix(older)).contents().isEmpty());
+        assertEquals(published.at("/outcomes/0/snapshot").asText(), new ListSnapshots(AwsClients.dynamoDb(settings),
+                settings.table(), () -> s3, bucket).current().orElseThrow().snapshotId());
     }
 
     @Test
