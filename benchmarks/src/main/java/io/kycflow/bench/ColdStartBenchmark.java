@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -51,7 +52,17 @@ final class ColdStartBenchmark {
         String label() {
             return bare() ? "hello world (bare JVM)" : function + " " + event;
         }
+
+        /**
+         * A scheduled or S3-triggered list job (download, or parse, index and publish the sanctions lists): its first
+         * response is the whole job, seconds of work no start-up saving removes, not a request anyone waits on.
+         */
+        boolean listJob() {
+            return LIST_JOBS.contains(function);
+        }
     }
+
+    private static final Set<String> LIST_JOBS = Set.of("list-ingest", "list-refresh");
 
     /** The bare-JVM baseline: no function, no seed. */
     static final Target HELLO = new Target(null, null, null, null, "hello", (env, response) -> response.equals("hello"));
