@@ -190,6 +190,8 @@ public final class ListIngestion {
         String snapshotId = ListFileSet.digest(everything.toArray(byte[][]::new)).replace(':', '-');
         Optional<ListSnapshots.Pointer> current = snapshots.current();
         if (current.isPresent() && current.get().snapshotId().equals(snapshotId)) {
+            // the retry of a publication that failed after moving the pointer: finish what it left
+            snapshots.finishPublication(current.get());
             return new Unchanged(snapshotId);
         }
         List<ParsedList> lists = new ArrayList<>();

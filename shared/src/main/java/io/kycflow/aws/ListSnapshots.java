@@ -96,6 +96,17 @@ public final class ListSnapshots {
         }
     }
 
+    /**
+     * Finishes a publication that failed after moving the pointer (its retry finds its files published): when the
+     * hint does not name the pointer in force, copies it and announces the version. (A failure between the two S3
+     * writes leaves the announcement out: the scheduled sweep then finds the new version instead.)
+     */
+    public void finishPublication(Pointer inForce) {
+        if (latestHint().map(Pointer::snapshotId).filter(inForce.snapshotId()::equals).isEmpty()) {
+            hintAndAnnounce(inForce);
+        }
+    }
+
     /** Reads a snapshot. */
     public ScreeningIndex load(Pointer pointer) {
         try (InputStream in = s3.get().getObject(b -> b.bucket(bucket).key(pointer.key()))) {
@@ -125,13 +136,17 @@ public final class ListSnapshots {
         item.put("versions", KycflowTable.s(pointer.versions()));
         item.put("publishedAt", KycflowTable.n(now));
         dynamo.get().putItem(b -> b.tableName(table).item(item));
-        String hint = Json.write(Json.object().put("snapshotId", snapshotId).put("snapshotKey", key)
-                .put("versions", pointer.versions()).put("publishedAt", now));
+        hintAndAnnounce(pointer);
+        return pointer;
+    }
+
+    private void hintAndAnnounce(Pointer pointer) {
+        String hint = Json.write(Json.object().put("snapshotId", pointer.snapshotId()).put("snapshotKey", pointer.key())
+                .put("versions", pointer.versions()).put("publishedAt", pointer.publishedAt()));
         s3.get().putObject(b -> b.bucket(bucket).key(LATEST_HINT).contentType("application/json"),
                 RequestBody.fromString(hint));
         // Announces the version once the pointer names it: this object's S3 event starts the monitoring sweep at
         // once instead of at its next scheduled run.
-        s3.get().putObject(b -> b.bucket(bucket).key(ANNOUNCEMENTS + snapshotId), RequestBody.empty());
-        return pointer;
+        s3.get().putObject(b -> b.bucket(bucket).key(ANNOUNCEMENTS + pointer.snapshotId()), RequestBody.empty());
     }
 }

@@ -127,6 +127,30 @@ class ListIngestHandlerTest {
     }
 
     @Test
+    void aPublicationThatFailedAfterMovingThePointerIsFinishedByItsRetry() throws IOException {
+        ListFileSet ofac = ListFileSet.OFAC_SDN;
+        String first = ListIngestion.batchPrefix(ofac, "first");
+        for (String file : ofac.files()) {
+            putReal(first, file);
+        }
+        String snapshot = handler.handle(event(first + "sdn.csv"), null).at("/outcomes/0/snapshot").asText();
+        // the pointer moved, then the S3 writes after it failed
+        s3.deleteObject(b -> b.bucket(bucket).key("lists/snapshots/latest.json"));
+        s3.deleteObject(b -> b.bucket(bucket).key(ListSnapshots.ANNOUNCEMENTS + snapshot));
+
+        // the retry (here: the same files again) finds them published and writes what was left
+        String retry = ListIngestion.batchPrefix(ofac, "retry");
+        for (String file : ofac.files()) {
+            putReal(retry, file);
+        }
+        JsonNode unchanged = handler.handle(event(retry + "sdn.csv"), null);
+        assertEquals("Unchanged", unchanged.at("/outcomes/0/outcome").asText(), unchanged.toString());
+        ListSnapshots snapshots = new ListSnapshots(AwsClients.dynamoDb(settings), settings.table(), () -> s3, bucket);
+        assertEquals(snapshot, snapshots.latestHint().orElseThrow().snapshotId());
+        assertEquals(1, s3.listObjectsV2(b -> b.bucket(bucket).prefix(ListSnapshots.ANNOUNCEMENTS + snapshot)).keyCount());
+    }
+
+    @Test
     void theSampleEventIngestsItsBatch() throws IOException {
         JsonNode sample = Json.parse(Files.readString(Path.of(System.getProperty("kycflow.project.dir", "../.."))
                 .resolve("events/list-ingest-s3-put.json")));
