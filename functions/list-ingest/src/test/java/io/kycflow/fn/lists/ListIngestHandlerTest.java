@@ -97,10 +97,7 @@ class ListIngestHandlerTest {
     void anOlderBatchLeftBehindIsNotIngestedAfterANewerOne() throws Exception {
         ListFileSet ofac = ListFileSet.OFAC_SDN;
         // left behind by an ingestion that failed after publishing; its event is retried later
-        String older = ListIngestion.batchPrefix(ofac, "older");
-        for (String file : ofac.files()) {
-            putReal(older, file);
-        }
+        String older = realOfacBatch("older");
         Thread.sleep(1_100); // S3 upload times have a resolution of one second
         String newer = ListIngestion.batchPrefix(ofac, "newer");
         putReal(newer, "alt.csv");
@@ -128,21 +125,14 @@ class ListIngestHandlerTest {
 
     @Test
     void aPublicationThatFailedAfterMovingThePointerIsFinishedByItsRetry() throws IOException {
-        ListFileSet ofac = ListFileSet.OFAC_SDN;
-        String first = ListIngestion.batchPrefix(ofac, "first");
-        for (String file : ofac.files()) {
-            putReal(first, file);
-        }
+        String first = realOfacBatch("first");
         String snapshot = handler.handle(event(first + "sdn.csv"), null).at("/outcomes/0/snapshot").asText();
         // the pointer moved, then the S3 writes after it failed
         s3.deleteObject(b -> b.bucket(bucket).key("lists/snapshots/latest.json"));
         s3.deleteObject(b -> b.bucket(bucket).key(ListSnapshots.ANNOUNCEMENTS + snapshot));
 
         // the retry (here: the same files again) finds them published and writes what was left
-        String retry = ListIngestion.batchPrefix(ofac, "retry");
-        for (String file : ofac.files()) {
-            putReal(retry, file);
-        }
+        String retry = realOfacBatch("retry");
         JsonNode unchanged = handler.handle(event(retry + "sdn.csv"), null);
         assertEquals("Unchanged", unchanged.at("/outcomes/0/outcome").asText(), unchanged.toString());
         ListSnapshots snapshots = new ListSnapshots(AwsClients.dynamoDb(settings), settings.table(), () -> s3, bucket);
@@ -171,6 +161,15 @@ class ListIngestHandlerTest {
         assertEquals("lists/incoming/un/b-1/", ListIngestion.incomingOf("lists/incoming/un/b-1/consolidated.xml")
                 .orElseThrow().prefix());
         assertEquals(0, handler.handle(event("lists/incoming/ofac/readme.txt"), null).path("outcomes").size());
+    }
+
+    /** The real OFAC files uploaded as a batch; returns its prefix. */
+    private String realOfacBatch(String batchId) throws IOException {
+        String prefix = ListIngestion.batchPrefix(ListFileSet.OFAC_SDN, batchId);
+        for (String file : ListFileSet.OFAC_SDN.files()) {
+            putReal(prefix, file);
+        }
+        return prefix;
     }
 
     private void putReal(String prefix, String file) throws IOException {
