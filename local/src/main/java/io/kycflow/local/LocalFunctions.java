@@ -8,11 +8,13 @@ import io.kycflow.json.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The local stand-in for the Lambda service: each function's real handler, invoked with the event's JSON bytes as
@@ -33,14 +35,25 @@ public final class LocalFunctions implements AutoCloseable {
     /** A function invocation that ended in an error. */
     public static final class FunctionError extends Exception {
         private final String errorType;
+        private final String origin;
 
         public FunctionError(String errorType, String errorMessage) {
+            this(errorType, errorMessage, "");
+        }
+
+        FunctionError(String errorType, String errorMessage, String origin) {
             super(errorMessage, null, false, false);
             this.errorType = errorType;
+            this.origin = origin;
         }
 
         public String errorType() {
             return errorType;
+        }
+
+        /** Where the function failed: the innermost cause's type and first frames, for the developer's log. */
+        String origin() {
+            return origin;
         }
     }
 
@@ -67,7 +80,8 @@ public final class LocalFunctions implements AutoCloseable {
         try {
             handler.handleRequest(new ByteArrayInputStream(Json.bytes(event)), out, null);
         } catch (IOException | RuntimeException e) {
-            throw new FunctionError(e.getClass().getName(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            throw new FunctionError(e.getClass().getName(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
+                    origin(e));
         }
         return Json.parse(new ByteArrayInputStream(out.toByteArray()));
     }
@@ -81,11 +95,21 @@ public final class LocalFunctions implements AutoCloseable {
                     return;
                 } catch (FunctionError e) {
                     Log.warn("async invocation failed", "function", functionName(nameOrArn), "errorType", e.errorType(),
-                            "attempt", Integer.toString(attempt + 1));
+                            "origin", e.origin(), "attempt", Integer.toString(attempt + 1));
                     sleep(200L << attempt);
                 }
             }
         });
+    }
+
+    /** The innermost cause's type and first frames; not its message, which may carry a customer's data. */
+    private static String origin(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getName() + " at " + Arrays.stream(root.getStackTrace()).limit(5)
+                .map(StackTraceElement::toString).collect(Collectors.joining(" < "));
     }
 
     private static void sleep(long millis) {

@@ -51,7 +51,13 @@ class LocalListRefreshEndToEndTest {
             S3Client s3 = AwsClients.s3(runtime.settings());
             assertArrayEquals(Files.readAllBytes(SanctionsFixtures.listsDir().resolve("ofac").resolve("alt.csv")),
                     s3.getObjectAsBytes(b -> b.bucket(LocalRuntime.BUCKET).key("lists/accepted/ofac/alt.csv")).asByteArray());
-            // ingestion deleted each batch it decided
+            // ingestion deletes each batch it decided; an ingestion retried after a failure past publishing (as Lambda
+            // retries an async invocation) deletes it on its retry, so this may take a moment
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!s3.listObjectsV2(b -> b.bucket(LocalRuntime.BUCKET).prefix("lists/incoming/")).contents().isEmpty()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
             assertTrue(s3.listObjectsV2(b -> b.bucket(LocalRuntime.BUCKET).prefix("lists/incoming/")).contents().isEmpty());
         } finally {
             lists.stop(0);

@@ -33,9 +33,11 @@ import java.util.function.Supplier;
 public final class AwsClients {
     /**
      * One HTTP client for every SDK client in the JVM: its TLS context (trust store, cipher suites) is set up once
-     * per cold start, not once per service. The SDK does not close an HTTP client it was given.
+     * per cold start, not once per service. The SDK does not close an HTTP client it was given. Its connection
+     * failures are retried by the SDK ({@link RetryableHttpClient}).
      */
-    private static final Supplier<SdkHttpClient> HTTP = lazy(UrlConnectionHttpClient::create);
+    private static final Supplier<SdkHttpClient> HTTP =
+            lazy(() -> new RetryableHttpClient(UrlConnectionHttpClient.create()));
 
     private AwsClients() {
     }
