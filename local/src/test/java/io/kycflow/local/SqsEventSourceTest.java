@@ -7,8 +7,8 @@ import io.kycflow.backends.LocalBackends;
 import io.kycflow.backends.TestBackends;
 import io.kycflow.fn.monitoring.MonitoringWorkerHandler;
 import io.kycflow.kyc.MonitoredSubject;
-import io.kycflow.store.KycflowTable;
 import io.kycflow.testing.SanctionsFixtures;
+import io.kycflow.testing.TestDeployment;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -17,7 +17,6 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,12 +33,8 @@ class SqsEventSourceTest {
     @Test
     void aMessageThatKeepsFailingEndsInTheDeadLetterQueueAndTheRestIsDone() throws Exception {
         LocalBackends backends = TestBackends.shared();
-        Map<String, String> env = new HashMap<>(backends.environment());
-        env.put("KYCFLOW_TABLE", NAME);
-        env.put("KYCFLOW_BUCKET", NAME);
-        Settings settings = new Settings(env);
+        Settings settings = TestDeployment.named(NAME);
         DynamoDbClient dynamo = AwsClients.dynamoDb(settings);
-        KycflowTable.create(dynamo, NAME);
         SqsClient sqs = AwsClients.sqs(settings);
         String callbacks = backends.createQueue(NAME + "-callbacks");
         String queue = SqsEventSource.createWithDeadLetterQueue(sqs, NAME, 1, 2);

@@ -1,13 +1,11 @@
 package io.kycflow.aws;
 
-import io.kycflow.backends.LocalBackends;
-import io.kycflow.backends.TestBackends;
 import io.kycflow.screening.ScreeningIndex;
 import io.kycflow.screening.ScreeningQuery;
 import io.kycflow.screening.SubjectType;
-import io.kycflow.store.KycflowTable;
 import io.kycflow.testing.SanctionsFixtures;
 import io.kycflow.testing.TestClock;
+import io.kycflow.testing.TestDeployment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -19,9 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,16 +42,10 @@ class PublishedIndexTest {
 
     @BeforeEach
     void freshDeployment() {
-        LocalBackends backends = TestBackends.shared();
         String name = "published-index-" + TABLES.incrementAndGet();
         bucket = name;
-        backends.createBucket(name);
-        Map<String, String> env = new HashMap<>(backends.environment());
-        env.put("KYCFLOW_TABLE", name);
-        env.put("KYCFLOW_BUCKET", name);
-        Settings settings = new Settings(env);
+        Settings settings = TestDeployment.named(name);
         DynamoDbClient dynamo = AwsClients.dynamoDb(settings);
-        KycflowTable.create(dynamo, name);
         s3 = AwsClients.s3(settings);
         snapshots = new ListSnapshots(dynamo, name, AwsClients.lazy(() -> AwsClients.s3(settings)), name);
     }
