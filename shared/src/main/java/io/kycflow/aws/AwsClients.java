@@ -118,21 +118,6 @@ public final class AwsClients {
         };
     }
 
-    /**
-     * Builds a client on this thread and hands it to whoever waits for it on another (a loader that started before the
-     * client existed); a failure reaches both.
-     */
-    public static <T> T buildFor(CompletableFuture<T> waiting, Supplier<T> factory) {
-        try {
-            T client = factory.get();
-            waiting.complete(client);
-            return client;
-        } catch (RuntimeException e) {
-            waiting.completeExceptionally(e);
-            throw e;
-        }
-    }
-
     /** Applies region, credentials, HTTP client and endpoint to any SDK client builder. */
     public static <B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C>
     B configure(B builder, Settings settings, String serviceId) {

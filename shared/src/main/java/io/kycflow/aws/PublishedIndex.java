@@ -66,14 +66,25 @@ public final class PublishedIndex implements Supplier<ScreeningIndex> {
         return published;
     }
 
+    /** A deployment's DynamoDB client and its published index, loading beside the client's construction. */
+    public record Deployment(DynamoDbClient dynamo, PublishedIndex index) {
+    }
+
     /**
-     * The published index of the deployment {@code settings} describe, loading in the background (as above) before
-     * the caller has built its DynamoDB client: {@code dynamo} is completed with it once built.
+     * The DynamoDB client of the deployment {@code settings} describe, built on the calling thread, and its published
+     * index, loading (as above) from before that client exists: the loader needs it only for the pointer.
      */
-    public static PublishedIndex loadInBackground(Settings settings, Clock clock,
-                                                  CompletableFuture<DynamoDbClient> dynamo, Duration checkEvery) {
-        return loadInBackground(new ListSnapshots(dynamo::join, settings.table(),
+    public static Deployment loadInBackground(Settings settings, Clock clock, Duration checkEvery) {
+        CompletableFuture<DynamoDbClient> dynamo = new CompletableFuture<>();
+        PublishedIndex index = loadInBackground(new ListSnapshots(dynamo::join, settings.table(),
                 AwsClients.lazy(() -> AwsClients.s3(settings)), settings.bucket()), clock, checkEvery);
+        try {
+            dynamo.complete(AwsClients.dynamoDb(settings));
+        } catch (RuntimeException e) {
+            dynamo.completeExceptionally(e);
+            throw e;
+        }
+        return new Deployment(dynamo.join(), index);
     }
 
     /** Loads the snapshot the S3 hint names; false when there is no hint. */

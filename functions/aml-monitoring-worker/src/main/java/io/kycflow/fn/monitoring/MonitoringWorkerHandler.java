@@ -20,7 +20,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -43,19 +42,13 @@ public final class MonitoringWorkerHandler extends JsonHandler {
 
     /** Wiring from settings: the index is the published snapshot (the local runtime passes its own settings). */
     public MonitoringWorkerHandler(Settings settings, Clock clock) {
-        this(settings, clock, new CompletableFuture<>());
+        // Duration.ZERO: the pointer is read on every get(), which is once per batch.
+        this(settings, clock, PublishedIndex.loadInBackground(settings, clock, Duration.ZERO));
     }
 
-    private MonitoringWorkerHandler(Settings settings, Clock clock, CompletableFuture<DynamoDbClient> dynamo) {
-        // As the screening function: the snapshot loads from S3 while this thread builds DynamoDB. Duration.ZERO:
-        // the pointer is read on every get(), which is once per batch.
-        this(settings, clock, PublishedIndex.loadInBackground(settings, clock, dynamo, Duration.ZERO),
-                AwsClients.buildFor(dynamo, () -> AwsClients.dynamoDb(settings)));
-    }
-
-    private MonitoringWorkerHandler(Settings settings, Clock clock, PublishedIndex index, DynamoDbClient dynamo) {
-        this(settings, clock, dynamo, index, new SqsCallbackPublisher(AwsClients.lazy(() -> AwsClients.sqs(settings)),
-                settings.require("KYCFLOW_CALLBACK_QUEUE_URL")));
+    private MonitoringWorkerHandler(Settings settings, Clock clock, PublishedIndex.Deployment deployment) {
+        this(settings, clock, deployment.dynamo(), deployment.index(), new SqsCallbackPublisher(
+                AwsClients.lazy(() -> AwsClients.sqs(settings)), settings.require("KYCFLOW_CALLBACK_QUEUE_URL")));
     }
 
     /**

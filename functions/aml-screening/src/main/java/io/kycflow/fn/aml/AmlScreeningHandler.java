@@ -32,7 +32,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -60,20 +59,13 @@ public final class AmlScreeningHandler extends ApiHandler {
 
     /** Wiring from settings: the index is the published snapshot (the local runtime passes its own settings). */
     public AmlScreeningHandler(Settings settings, Clock clock) {
-        this(settings, clock, new CompletableFuture<>());
+        this(settings, clock, PublishedIndex.loadInBackground(settings, clock,
+                Duration.parse(settings.get("KYCFLOW_LIST_CHECK_INTERVAL", "PT1M"))));
     }
 
-    private AmlScreeningHandler(Settings settings, Clock clock, CompletableFuture<DynamoDbClient> dynamo) {
-        // Arguments run left to right: the index starts loading from S3 before this thread builds the DynamoDB
-        // client, which it then hands over (the loader needs it only for the pointer).
-        this(settings, clock, PublishedIndex.loadInBackground(settings, clock, dynamo,
-                        Duration.parse(settings.get("KYCFLOW_LIST_CHECK_INTERVAL", "PT1M"))),
-                AwsClients.buildFor(dynamo, () -> AwsClients.dynamoDb(settings)));
-    }
-
-    private AmlScreeningHandler(Settings settings, Clock clock, PublishedIndex index, DynamoDbClient dynamo) {
-        this(settings, clock, dynamo, index, new SqsCallbackPublisher(AwsClients.lazy(() -> AwsClients.sqs(settings)),
-                settings.require("KYCFLOW_CALLBACK_QUEUE_URL")));
+    private AmlScreeningHandler(Settings settings, Clock clock, PublishedIndex.Deployment deployment) {
+        this(settings, clock, deployment.dynamo(), deployment.index(), new SqsCallbackPublisher(
+                AwsClients.lazy(() -> AwsClients.sqs(settings)), settings.require("KYCFLOW_CALLBACK_QUEUE_URL")));
     }
 
     /** Wiring with a given index and callback publisher (tests). */
