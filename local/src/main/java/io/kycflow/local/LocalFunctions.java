@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -86,20 +87,29 @@ public final class LocalFunctions implements AutoCloseable {
         return Json.parse(new ByteArrayInputStream(out.toByteArray()));
     }
 
-    /** Invokes a function asynchronously (Event), retrying failures like Lambda's async invocation. */
+    /**
+     * Invokes a function asynchronously (Event), retrying failures like Lambda's async invocation. Once the runtime is
+     * closing, new events are refused and failures are not retried: a retry would only fail against stopped backends.
+     */
     public void invokeAsync(String nameOrArn, JsonNode event) {
-        async.execute(() -> {
-            for (int attempt = 0; attempt <= ASYNC_RETRIES; attempt++) {
-                try {
-                    invoke(nameOrArn, event);
-                    return;
-                } catch (FunctionError e) {
-                    Log.warn("async invocation failed", "function", functionName(nameOrArn), "errorType", e.errorType(),
-                            "origin", e.origin(), "attempt", Integer.toString(attempt + 1));
-                    sleep(200L << attempt);
+        try {
+            async.execute(() -> {
+                for (int attempt = 0; ; attempt++) {
+                    try {
+                        invoke(nameOrArn, event);
+                        return;
+                    } catch (FunctionError e) {
+                        Log.warn("async invocation failed", "function", functionName(nameOrArn), "errorType", e.errorType(),
+                                "origin", e.origin(), "attempt", Integer.toString(attempt + 1));
+                        if (!mayRetry(attempt)) {
+                            return;
+                        }
+                    }
                 }
-            }
-        });
+            });
+        } catch (RejectedExecutionException closing) {
+            // the runtime is stopping; Lambda would not take the event either
+        }
     }
 
     /** The innermost cause's type and first frames; not its message, which may carry a customer's data. */
@@ -112,17 +122,30 @@ public final class LocalFunctions implements AutoCloseable {
                 .map(StackTraceElement::toString).collect(Collectors.joining(" < "));
     }
 
-    private static void sleep(long millis) {
+    /** Waits before the next attempt after failed attempt {@code attempt} (from 0); false when there is none. */
+    private boolean mayRetry(int attempt) {
+        if (attempt == ASYNC_RETRIES || async.isShutdown()) {
+            return false;
+        }
         try {
-            Thread.sleep(millis);
+            Thread.sleep(200L << attempt);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
+        return !async.isShutdown();
     }
 
+    /**
+     * Stops taking invocations and retrying failed ones; those already queued get up to 5 s to run before the rest are
+     * interrupted (the backends stop next).
+     */
     @Override
     public void close() throws InterruptedException {
         async.shutdown();
-        async.awaitTermination(5, TimeUnit.SECONDS);
+        if (!async.awaitTermination(5, TimeUnit.SECONDS)) {
+            async.shutdownNow();
+            async.awaitTermination(5, TimeUnit.SECONDS);
+        }
     }
 }

@@ -11,11 +11,13 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -58,7 +60,9 @@ class LocalListRefreshEndToEndTest {
                     && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            assertTrue(s3.listObjectsV2(b -> b.bucket(LocalRuntime.BUCKET).prefix("lists/incoming/")).contents().isEmpty());
+            List<String> left = s3.listObjectsV2(b -> b.bucket(LocalRuntime.BUCKET).prefix("lists/incoming/")).contents()
+                    .stream().map(S3Object::key).toList();
+            assertTrue(left.isEmpty(), "batches left: " + left);
         } finally {
             lists.stop(0);
         }

@@ -32,7 +32,7 @@ import java.util.Set;
  *
  * <p>A list of several files is always downloaded whole: when one file changed, the others are downloaded again too
  * (unconditionally), so a batch is one consistent release. A failed or invalid download uploads nothing and records
- * nothing; the next run tries again.
+ * nothing; the next run tries again. So does a failed upload, after removing the files of its batch uploaded so far.
  */
 public final class ListRefresh {
     private static final DateTimeFormatter BATCH_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -124,13 +124,34 @@ public final class ListRefresh {
         String batch = BATCH_TIME.format(clock.instant()) + "-" + digest.substring(digest.indexOf(':') + 1);
         String prefix = ListIngestion.batchPrefix(set, batch);
         long bytes = 0;
-        for (Map.Entry<String, byte[]> file : contents.entrySet()) {
-            s3.putObject(b -> b.bucket(bucket).key(prefix + file.getKey()), RequestBody.fromBytes(file.getValue()));
-            bytes += file.getValue().length;
+        List<String> uploaded = new ArrayList<>();
+        try {
+            for (Map.Entry<String, byte[]> file : contents.entrySet()) {
+                s3.putObject(b -> b.bucket(bucket).key(prefix + file.getKey()), RequestBody.fromBytes(file.getValue()));
+                uploaded.add(prefix + file.getKey());
+                bytes += file.getValue().length;
+            }
+        } catch (SdkException e) {
+            removeCutShort(uploaded, e);
+            throw e;
         }
         new SourceState(digest, batch, source.urls(), validatorsOf(files)).write(dynamo, table, list, clock.millis());
         Log.info("list downloaded", "list", list, "batch", batch, "bytes", Long.toString(bytes));
         return new Uploaded(list, batch, digest, bytes);
+    }
+
+    /**
+     * Removes the files of a batch whose upload failed part-way: never ingested (incomplete), they would otherwise wait
+     * for the bucket's lifecycle rule. Best effort, as S3 may be what failed.
+     */
+    private void removeCutShort(List<String> keys, SdkException cause) {
+        for (String key : keys) {
+            try {
+                s3.deleteObject(b -> b.bucket(bucket).key(key));
+            } catch (SdkException e) {
+                cause.addSuppressed(e);
+            }
+        }
     }
 
     private ListDownloader.Result fetch(String file, String url, Validators validators) throws DownloadException {
@@ -215,7 +236,8 @@ public final class ListRefresh {
             try {
                 outcomes.add(refresh(source));
             } catch (SdkException e) {
-                // S3 or DynamoDB: a batch cut short is never ingested (incomplete) and expires; the next run uploads anew
+                // S3 or DynamoDB: a batch cut short was removed (or, if that failed too, is never ingested and
+                // expires); the next run uploads anew
                 outcomes.add(failed(source.set().list().name(), "storing the download failed: " + e.getMessage()));
             }
         }

@@ -14,7 +14,15 @@ import io.kycflow.testing.SanctionsFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.kycflow.net.UrlGuard;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.BufferedReader;
@@ -29,6 +37,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -288,6 +297,45 @@ class ListRefreshHandlerTest {
         ListRefreshHandler.ListRefreshFailedException e = assertThrows(ListRefreshHandler.ListRefreshFailedException.class, this::refresh);
         assertTrue(e.getMessage().contains("OFAC_SDN: storing the download failed"), e.getMessage());
         assertTrue(e.getMessage().contains("UN_CONSOLIDATED: storing the download failed"), e.getMessage());
+    }
+
+    @Test
+    void anUploadCutShortLeavesNoFileOfItsBatchAndIsRetriedWhole() {
+        // the embedded S3, with a failure staged for the OFAC batch's last file only
+        List<String> stored = new CopyOnWriteArrayList<>();
+        Settings settings = new Settings(env);
+        S3Client failingOnAddCsv = AwsClients.configure(S3Client.builder(), settings, "S3")
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.s3PathStyle()).build())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                        SdkHttpRequest request = context.httpRequest();
+                        if (request.method() == SdkHttpMethod.PUT) {
+                            if (request.encodedPath().endsWith("/add.csv")) {
+                                throw SdkClientException.create("staged failure");
+                            }
+                            stored.add(request.encodedPath());
+                        }
+                    }
+                }))
+                .build();
+        ListRefresh refresh = new ListRefresh(new ListDownloader(UrlGuard.fromAllowList("127.0.0.1"), Duration.ofMinutes(1), 64L << 20),
+                failingOnAddCsv, bucket, AwsClients.dynamoDb(settings), table, Clock.systemUTC());
+
+        List<ListRefresh.Outcome> outcomes = refresh.refreshAll(ListRefreshHandler.sources(settings));
+        assertTrue(outcomes.get(0) instanceof ListRefresh.Failed failed && failed.reason().startsWith("storing the download failed"),
+                outcomes.toString());
+        assertTrue(outcomes.get(1) instanceof ListRefresh.Uploaded, outcomes.toString());
+        assertTrue(stored.stream().anyMatch(path -> path.endsWith("/sdn.csv")), stored.toString());
+        assertTrue(stored.stream().anyMatch(path -> path.endsWith("/alt.csv")), stored.toString());
+        List<String> keys = incomingKeys();
+        assertEquals(1, keys.size(), keys.toString());
+        assertTrue(keys.get(0).endsWith("/consolidated.xml"), keys.toString());
+
+        // nothing was recorded of the cut-short batch, so the next run brings the list again, whole
+        JsonNode next = refresh();
+        assertEquals("Uploaded", outcome(next, "OFAC_SDN"), next.toString());
+        assertEquals(4, incomingKeys().size(), incomingKeys().toString());
     }
 
     @Test
