@@ -118,8 +118,12 @@ public final class LocalFunctions implements AutoCloseable {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        // and the project's own frame the failure came through (which SDK call of which step)
+        String caller = Arrays.stream(failure.getStackTrace()).map(StackTraceElement::toString)
+                .filter(frame -> frame.startsWith("io.kycflow.") && !frame.startsWith("io.kycflow.local."))
+                .findFirst().orElse("?");
         return root.getClass().getName() + " at " + Arrays.stream(root.getStackTrace()).limit(5)
-                .map(StackTraceElement::toString).collect(Collectors.joining(" < "));
+                .map(StackTraceElement::toString).collect(Collectors.joining(" < ")) + "; in " + caller;
     }
 
     /** Waits before the next attempt after failed attempt {@code attempt} (from 0); false when there is none. */
@@ -128,7 +132,7 @@ public final class LocalFunctions implements AutoCloseable {
             return false;
         }
         try {
-            Thread.sleep(200L << attempt);
+            Thread.sleep(500L << attempt);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
