@@ -86,6 +86,8 @@ class ListIngestHandlerTest {
         String snapshot = last.at("/outcomes/0/snapshot").asText();
         assertEquals(List.of(ListSnapshots.ANNOUNCEMENTS + snapshot), s3.listObjectsV2(b -> b.bucket(bucket)
                 .prefix(ListSnapshots.ANNOUNCEMENTS)).contents().stream().map(S3Object::key).toList());
+        assertEquals(snapshot, Json.parse(s3.getObjectAsBytes(b -> b.bucket(bucket).key(ListSnapshots.ANNOUNCEMENTS + snapshot))
+                .asInputStream()).path("snapshotId").asText());
 
         // the decided batch is gone: a repeated event cannot ingest it again
         assertTrue(s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix)).contents().isEmpty());
