@@ -146,8 +146,8 @@ public final class ListSnapshots {
         s3.get().putObject(b -> b.bucket(bucket).key(LATEST_HINT).contentType("application/json"),
                 RequestBody.fromString(hint));
         // Announces the version once the pointer names it: this object's S3 event starts the monitoring sweep at
-        // once instead of at its next scheduled run. It holds the pointer too, never nothing: an empty PUT (which the
-        // SDK sends with Expect: 100-continue) now and then broke its connection to s3proxy, and later requests with it.
+        // once instead of at its next scheduled run. It holds the pointer too, never nothing: an empty PUT now and then
+        // failed against s3proxy on every attempt.
         s3.get().putObject(b -> b.bucket(bucket).key(ANNOUNCEMENTS + pointer.snapshotId()).contentType("application/json"),
                 RequestBody.fromString(hint));
     }
