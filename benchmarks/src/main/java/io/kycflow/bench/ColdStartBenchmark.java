@@ -99,8 +99,11 @@ final class ColdStartBenchmark {
                             && r.at("/outcomes/0/outcome").asText().equals("Uploaded")
                             && r.at("/outcomes/1/outcome").asText().equals("Uploaded"))));
 
-    /** One target's runs without and with its AppCDS archive. */
-    record Result(Target target, List<ChildJvm.Run> plain, List<ChildJvm.Run> cds, long archiveBytes) {
+    /**
+     * One target's runs without and with its AppCDS archive, and primed (request-serving functions only; else empty).
+     */
+    record Result(Target target, List<ChildJvm.Run> plain, List<ChildJvm.Run> cds, List<ChildJvm.Run> primed,
+                  long archiveBytes) {
     }
 
     private final Path projectDir;
@@ -184,6 +187,7 @@ final class ColdStartBenchmark {
         }
         Map<Target, List<ChildJvm.Run>> plain = new LinkedHashMap<>();
         Map<Target, List<ChildJvm.Run>> cds = new LinkedHashMap<>();
+        Map<Target, List<ChildJvm.Run>> primed = new LinkedHashMap<>();
         for (int round = 1; round <= runs; round++) {
             for (Target target : targets) {
                 ChildJvm.Run without = launch(target, List.of());
@@ -191,13 +195,20 @@ final class ColdStartBenchmark {
                 ChildJvm.Run with = launch(target, List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archives.get(archiveName(target))));
                 plain.computeIfAbsent(target, t -> new ArrayList<>()).add(without);
                 cds.computeIfAbsent(target, t -> new ArrayList<>()).add(with);
-                progress.accept("round %d/%d: %s %.0f ms, with AppCDS %.0f ms".formatted(round, runs, target.label(),
-                        without.totalMs(), with.totalMs()));
+                String afterPriming = "";
+                if (!target.bare() && !target.listJob()) {
+                    ChildJvm.Run run = launch(target, List.of(), true);
+                    primed.computeIfAbsent(target, t -> new ArrayList<>()).add(run);
+                    afterPriming = ", first invocation after priming %d ms".formatted(run.invokeMs());
+                }
+                progress.accept("round %d/%d: %s %.0f ms, with AppCDS %.0f ms%s".formatted(round, runs, target.label(),
+                        without.totalMs(), with.totalMs(), afterPriming));
             }
         }
         List<Result> results = new ArrayList<>();
         for (Target target : targets) {
-            results.add(new Result(target, plain.get(target), cds.get(target), Files.size(archives.get(archiveName(target)))));
+            results.add(new Result(target, plain.get(target), cds.get(target), primed.getOrDefault(target, List.of()),
+                    Files.size(archives.get(archiveName(target)))));
         }
         return results;
     }
@@ -238,15 +249,29 @@ final class ColdStartBenchmark {
 
     /** Seeds what the target's sample needs, runs it in a fresh JVM and checks its response. */
     private ChildJvm.Run launch(Target target, List<String> extraFlags) throws IOException, InterruptedException {
+        return launch(target, extraFlags, false);
+    }
+
+    /**
+     * As {@link #launch(Target, List)}; {@code primed}: the handler is primed first, standing in for a SnapStart
+     * restore ({@link ColdStartRunner}), with connections kept alive for one second only.
+     */
+    private ChildJvm.Run launch(Target target, List<String> extraFlags, boolean primed) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ChildJvm.JAVA.toString());
         command.addAll(jvmFlags);
         command.addAll(extraFlags);
+        if (primed) {
+            command.add("-Dhttp.keepAlive.time.server=1");
+        }
         command.add("-cp");
         command.add(target.bare() ? runnerJar.toString() : artifactCopies.get(target.function()) + File.pathSeparator + runnerJar);
         command.add(ColdStartRunner.class.getName());
         if (!target.bare()) {
             environment.seed(target.stage());
+            if (primed) {
+                command.add("--primed");
+            }
             command.add(target.handler());
             command.add(projectDir.resolve("events").resolve(target.event()).toString());
         }
