@@ -11,6 +11,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -50,13 +51,17 @@ public final class AwsClients {
     }
 
     public static S3Client s3(Settings settings) {
+        return s3Builder(settings).build();
+    }
+
+    /** The builder {@link #s3(Settings)} builds, for a client with something added (a test's staged failure). */
+    public static S3ClientBuilder s3Builder(Settings settings) {
         return configure(S3Client.builder(), settings, "S3")
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.s3PathStyle()).build())
                 // Checksums only where S3 requires them: TLS already protects the transfer, and computing CRCs on
                 // every upload and download costs class loading and CPU on each cold start.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .build();
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
     }
 
     public static S3Presigner s3Presigner(Settings settings) {

@@ -22,7 +22,6 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.BufferedReader;
@@ -304,8 +303,7 @@ class ListRefreshHandlerTest {
         // the embedded S3, with a failure staged for the OFAC batch's last file only
         List<String> stored = new CopyOnWriteArrayList<>();
         Settings settings = new Settings(env);
-        S3Client failingOnAddCsv = AwsClients.configure(S3Client.builder(), settings, "S3")
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.s3PathStyle()).build())
+        S3Client failingOnAddCsv = AwsClients.s3Builder(settings)
                 .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
                     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
