@@ -24,7 +24,7 @@ public final class Benchmarks {
     private static final int DEFAULT_JOURNEYS = 20;
     private static final int JOURNEY_WARM_UPS = 2;
     private static final String USAGE =
-            "usage: ./kycflow bench [--runs 1-50] [--journeys 1-500] [--only function,... [--flags \"JVM options\"]]";
+            "usage: ./kycflow bench [--runs 1-50] [--journeys 1-500] [--only function,... [--flags \"JVM options\"] [--against DIR]]";
 
     private Benchmarks() {
     }
@@ -34,6 +34,7 @@ public final class Benchmarks {
         int journeys = DEFAULT_JOURNEYS;
         List<String> only = List.of();
         List<String> flags = List.of();
+        Path against = null;
         try {
             for (int i = 0; i < args.length; i += 2) {
                 String value = i + 1 < args.length ? args[i + 1] : "";
@@ -42,6 +43,7 @@ public final class Benchmarks {
                     case "--journeys" -> journeys = number(value, 500);
                     case "--only" -> only = List.of(value.split(","));
                     case "--flags" -> flags = List.of(value.trim().split("\\s+"));
+                    case "--against" -> against = Path.of(value).toAbsolutePath();
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
                 }
             }
@@ -56,7 +58,7 @@ public final class Benchmarks {
         }
         Path workDir = recreate(project.resolve("benchmarks/target/bench"));
         if (!only.isEmpty()) {
-            probe(project, workDir, only, runs, flags);
+            probe(project, workDir, only, runs, flags, against);
             return;
         }
         Path report = project.resolve("docs/PERFORMANCE.md");
@@ -109,9 +111,14 @@ public final class Benchmarks {
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** {@code --only}: the named functions' cold starts, printed, for a quick look; the report is left as it is. */
-    private static void probe(Path project, Path workDir, List<String> functions, int runs, List<String> flags)
-            throws Exception {
+    /**
+     * {@code --only}: the named functions' cold starts, printed, for a quick look; the report is left as it is.
+     *
+     * @param against a folder of other builds of the same artifacts ({@code <function>.jar}), run in turn with these;
+     *                null for none
+     */
+    private static void probe(Path project, Path workDir, List<String> functions, int runs, List<String> flags,
+                              Path against) throws Exception {
         PrintStream console = System.out;
         try (PrintStream functionLog = new PrintStream(Files.newOutputStream(workDir.resolve("functions.log")), true,
                 StandardCharsets.UTF_8);
@@ -119,7 +126,7 @@ public final class Benchmarks {
                      SampleDocuments.jpeg(SampleDocuments.passport()))) {
             System.setOut(functionLog);
             new ColdStartBenchmark(project, environment, ColdStartBenchmark.templateJvmFlags(project), workDir,
-                    line -> console.println("bench: " + line)).probe(functions, runs, flags);
+                    line -> console.println("bench: " + line)).probe(functions, runs, flags, against);
         } finally {
             System.setOut(console);
         }

@@ -60,9 +60,18 @@ final class ColdStartBenchmark {
         boolean listJob() {
             return LIST_JOBS.contains(function);
         }
+
+        /**
+         * The screening function: besides starting up, its first response waits for the published sanctions index
+         * (a 2.8 MB snapshot) to be downloaded and decoded.
+         */
+        boolean screening() {
+            return SCREENING.equals(function);
+        }
     }
 
     private static final Set<String> LIST_JOBS = Set.of("list-ingest", "list-refresh");
+    private static final String SCREENING = "aml-screening";
 
     /** The bare-JVM baseline: no function, no seed. */
     static final Target HELLO = new Target(null, null, null, null, "hello", (env, response) -> response.equals("hello"));
@@ -215,31 +224,47 @@ final class ColdStartBenchmark {
 
     /**
      * A quick look while working on one function: runs the bare JVM and the named functions' samples {@code runs}
-     * times each (after a warm-up), without AppCDS, and prints every run's phases; writes no report.
+     * times each (after a warm-up), without AppCDS, and prints every run's phases; writes no report. With
+     * {@code against}, each round also runs every sample on the other build of its artifact, right after this one:
+     * the machine's speed drifts by 20% or more between batches of runs, so only runs taken in turn compare.
      *
      * @param extraFlags JVM options added to the functions' own (a profiler agent, a flag to try)
+     * @param against    a folder holding another build of each named artifact ({@code <function>.jar}); null for none
      */
-    void probe(List<String> functions, int runs, List<String> extraFlags) throws IOException, InterruptedException {
+    void probe(List<String> functions, int runs, List<String> extraFlags, Path against)
+            throws IOException, InterruptedException {
         List<Target> targets = Stream.concat(Stream.of(HELLO),
                 FUNCTIONS.stream().filter(t -> functions.contains(t.function()))).toList();
         if (targets.size() == 1) {
             throw new IllegalArgumentException("no function named " + functions);
         }
-        for (Target target : targets) {
-            launch(target, extraFlags);
+        Map<String, Path> builds = new LinkedHashMap<>(Map.of("", Path.of("")));
+        if (against != null) {
+            builds.put(" (against)", against);
         }
-        Map<Target, List<Double>> totals = new LinkedHashMap<>();
-        for (int round = 1; round <= runs; round++) {
-            for (Target target : targets) {
-                ChildJvm.Run run = launch(target, target.bare() ? List.of() : extraFlags);
-                totals.computeIfAbsent(target, t -> new ArrayList<>()).add(run.totalMs());
-                progress.accept("%s: %.0f ms (launch %d, boot %d, init %d, invoke %d; %d classes, CPU %d ms)".formatted(
-                        target.label(), run.totalMs(), run.launchMs(), run.vmMs(), run.initMs(), run.invokeMs(),
-                        run.classes(), run.cpuMs()));
+        for (Target target : targets) {
+            for (Path build : target.bare() ? List.of(Path.of("")) : builds.values()) {
+                launch(target, extraFlags, false, build);
             }
         }
-        totals.forEach((target, ms) -> progress.accept("%s: median %.0f ms of %d runs".formatted(
-                target.label(), Stats.of(ms).median(), ms.size())));
+        Map<String, List<Double>> totals = new LinkedHashMap<>();
+        for (int round = 1; round <= runs; round++) {
+            for (Target target : targets) {
+                for (Map.Entry<String, Path> build : builds.entrySet()) {
+                    if (target.bare() && !build.getKey().isEmpty()) {
+                        continue;
+                    }
+                    ChildJvm.Run run = launch(target, target.bare() ? List.of() : extraFlags, false, build.getValue());
+                    String label = target.label() + build.getKey();
+                    totals.computeIfAbsent(label, t -> new ArrayList<>()).add(run.totalMs());
+                    progress.accept("%s: %.0f ms (launch %d, boot %d, init %d, invoke %d; %d classes, CPU %d ms)".formatted(
+                            label, run.totalMs(), run.launchMs(), run.vmMs(), run.initMs(), run.invokeMs(),
+                            run.classes(), run.cpuMs()));
+                }
+            }
+        }
+        totals.forEach((label, ms) -> progress.accept("%s: median %.0f ms of %d runs".formatted(
+                label, Stats.of(ms).median(), ms.size())));
     }
 
     /** One archive per deployment artifact, trained on its first sample, as one would ship it. */
@@ -252,11 +277,17 @@ final class ColdStartBenchmark {
         return launch(target, extraFlags, false);
     }
 
+    private ChildJvm.Run launch(Target target, List<String> extraFlags, boolean primed) throws IOException, InterruptedException {
+        return launch(target, extraFlags, primed, Path.of(""));
+    }
+
     /**
      * As {@link #launch(Target, List)}; {@code primed}: the handler is primed first, standing in for a SnapStart
-     * restore ({@link ColdStartRunner}), with connections kept alive for one second only.
+     * restore ({@link ColdStartRunner}), with connections kept alive for one second only; {@code build}: the folder
+     * of another build of the artifact, or the empty path for the project's own.
      */
-    private ChildJvm.Run launch(Target target, List<String> extraFlags, boolean primed) throws IOException, InterruptedException {
+    private ChildJvm.Run launch(Target target, List<String> extraFlags, boolean primed, Path build)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ChildJvm.JAVA.toString());
         command.addAll(jvmFlags);
@@ -265,7 +296,9 @@ final class ColdStartBenchmark {
             command.add("-Dhttp.keepAlive.time.server=1");
         }
         command.add("-cp");
-        command.add(target.bare() ? runnerJar.toString() : artifactCopies.get(target.function()) + File.pathSeparator + runnerJar);
+        Path artifact = build.toString().isEmpty() ? artifactCopies.get(target.function())
+                : build.resolve(target.function() + ".jar");
+        command.add(target.bare() ? runnerJar.toString() : artifact + File.pathSeparator + runnerJar);
         command.add(ColdStartRunner.class.getName());
         if (!target.bare()) {
             environment.seed(target.stage());

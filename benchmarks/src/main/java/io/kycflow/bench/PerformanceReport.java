@@ -75,18 +75,22 @@ final class PerformanceReport {
         section("Summary");
         line("| target | measured | met |");
         line("|---|---|---|");
-        List<Result> serving = functions.stream().filter(r -> !r.target().listJob()).toList();
+        List<Result> journey = functions.stream().filter(r -> !r.target().listJob() && !r.target().screening()).toList();
+        List<Result> screening = functions.stream().filter(r -> r.target().screening()).toList();
         List<Result> listJobs = functions.stream().filter(r -> r.target().listJob()).toList();
-        line(("| each function's first response within 1.0 s (fresh JVM, template.yaml's JVM options): the API, "
-                + "journey and screening functions | %s | %s |").formatted(coldStartSummary(serving, Result::plain),
-                verdict(coldStartMet(serving, Result::plain))));
+        line(("| each function's first response within 1.0 s (fresh JVM, template.yaml's JVM options): the journey and "
+                + "API functions | %s | %s |").formatted(coldStartSummary(journey, Result::plain),
+                coldStartVerdict(journey, Result::plain)));
+        line(("| the same for the screening function, whose first response also waits for the published sanctions "
+                + "index (a 2.8 MB snapshot) to be downloaded and decoded | %s | %s |").formatted(
+                coldStartSummary(screening, Result::plain), coldStartVerdict(screening, Result::plain)));
         line(("| the same for the list jobs (list-ingest, list-refresh), whose first response is the whole job: "
                 + "downloading, or parsing, indexing and publishing the lists | %s; init alone %s ms | %s |").formatted(
                 coldStartSummary(listJobs, Result::plain),
                 range(listJobs, Result::plain, list -> phase(list, ChildJvm.Run::initMs).median()),
-                verdict(coldStartMet(listJobs, Result::plain))));
+                coldStartVerdict(listJobs, Result::plain)));
         line("| every function with an AppCDS archive of its own (measured as an option, not deployed) | %s | %s |"
-                .formatted(coldStartSummary(functions, Result::cds), verdict(coldStartMet(functions, Result::cds))));
+                .formatted(coldStartSummary(functions, Result::cds), coldStartVerdict(functions, Result::cds)));
         Map.Entry<String, ColdStartBenchmark.Artifact> largest = in.artifacts().entrySet().stream()
                 .max(Comparator.comparingLong(e -> e.getValue().bytes())).orElseThrow();
         line("| each deployment artifact 20 MB or less | largest %s MB (%s) | %s |".formatted(mb(largest.getValue().bytes()),
@@ -110,8 +114,16 @@ final class PerformanceReport {
                         ms(total(runs.of(hello)).median()));
     }
 
-    private boolean coldStartMet(List<Result> functions, Runs runs) {
-        return functions.stream().allMatch(r -> total(runs.of(r)).max() <= COLD_START_TARGET_MS);
+    /**
+     * "yes" when every run of every sample is within the target; "by median" when each sample's median is (a single
+     * run over it is the machine's noise as much as the function's); otherwise no.
+     */
+    private String coldStartVerdict(List<Result> functions, Runs runs) {
+        if (functions.stream().allMatch(r -> total(runs.of(r)).max() <= COLD_START_TARGET_MS)) {
+            return "yes";
+        }
+        return functions.stream().allMatch(r -> total(runs.of(r)).median() <= COLD_START_TARGET_MS)
+                ? "by median; not in every run" : "**no**";
     }
 
     private void machine() {
@@ -289,6 +301,14 @@ final class PerformanceReport {
             Functions endpoints without the SDK's rules engine, share one HTTP client (and so one TLS set-up) among \
             their SDK clients, read and write JSON without an `ObjectMapper`, and load the request-signing, TLS, HTTP \
             and image classes on a spare core while the constructor builds its clients (`io.kycflow.aws.ColdStart`). \
+            On that core the journey and API functions also make the SDK requests of their first invocation, on \
+            clients whose HTTP client answers without connecting (`ColdStart.warmRequests`): the operations' model \
+            classes, marshallers, endpoint rules and signing are loaded when the real request comes. Measured in \
+            turn against the build without it (`--only F --runs 6 --against DIR`), median first response: \
+            submission-api create 637 against 771 ms, document-check 792 against 863, document-upload 693 against \
+            754, journey-recorder 579 against 651 and 599 against 640, authorizer 547 against 568, status 585 \
+            against 594. aml-screening is left without it: its first response waits on the index loader, which a \
+            third busy thread slowed down (957 against 874 ms). \
             The screening functions load the published index on a thread of their own while the request is parsed \
             and claimed, and warm ICU's transliteration data only when priming the SnapStart snapshot. \
             A CPU profile (async-profiler, `--only <function> --flags -agentpath:...`) of what is left shows the AWS \

@@ -44,8 +44,12 @@ public final class AwsClients {
     }
 
     public static DynamoDbClient dynamoDb(Settings settings) {
+        return dynamoDb(settings, HTTP.get());
+    }
+
+    static DynamoDbClient dynamoDb(Settings settings, SdkHttpClient http) {
         CompletableFuture<Endpoint> endpoint = fixedEndpoint(settings, "DYNAMODB", "dynamodb");
-        return configure(DynamoDbClient.builder(), settings, "DYNAMODB")
+        return configure(DynamoDbClient.builder(), settings, "DYNAMODB", http)
                 .endpointProvider(params -> endpoint)
                 .build();
     }
@@ -56,7 +60,11 @@ public final class AwsClients {
 
     /** The builder {@link #s3(Settings)} builds, for a client with something added (a test's staged failure). */
     public static S3ClientBuilder s3Builder(Settings settings) {
-        return configure(S3Client.builder(), settings, "S3")
+        return s3Builder(settings, HTTP.get());
+    }
+
+    static S3ClientBuilder s3Builder(Settings settings, SdkHttpClient http) {
+        return configure(S3Client.builder(), settings, "S3", http)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.s3PathStyle()).build())
                 // Checksums only where S3 requires them: TLS already protects the transfer, and computing CRCs on
                 // every upload and download costs class loading and CPU on each cold start.
@@ -77,8 +85,12 @@ public final class AwsClients {
     }
 
     public static SfnClient sfn(Settings settings) {
+        return sfn(settings, HTTP.get());
+    }
+
+    static SfnClient sfn(Settings settings, SdkHttpClient http) {
         CompletableFuture<Endpoint> endpoint = fixedEndpoint(settings, "SFN", "states");
-        return configure(SfnClient.builder(), settings, "SFN")
+        return configure(SfnClient.builder(), settings, "SFN", http)
                 .endpointProvider(params -> endpoint)
                 .build();
     }
@@ -126,9 +138,14 @@ public final class AwsClients {
     /** Applies region, credentials, HTTP client and endpoint to any SDK client builder. */
     public static <B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C>
     B configure(B builder, Settings settings, String serviceId) {
+        return configure(builder, settings, serviceId, HTTP.get());
+    }
+
+    private static <B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C>
+    B configure(B builder, Settings settings, String serviceId, SdkHttpClient http) {
         builder.region(Region.of(settings.region()))
                 .credentialsProvider(credentials(settings))
-                .httpClient(HTTP.get());
+                .httpClient(http);
         URI endpoint = settings.endpoint(serviceId);
         if (endpoint != null) {
             builder.endpointOverride(endpoint);

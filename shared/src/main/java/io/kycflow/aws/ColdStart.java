@@ -1,6 +1,9 @@
 package io.kycflow.aws;
 
 import io.kycflow.json.Json;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -18,6 +21,11 @@ import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Cold starts are CPU-bound class loading. While a handler's constructor builds its SDK clients on one core, these
@@ -72,6 +80,62 @@ public final class ColdStart {
                 ImageIO.read(new ByteArrayInputStream(out.toByteArray()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * Runs, on a spare core, the SDK requests a function's first invocation will make, on clients configured like the
+     * function's own whose requests never leave the JVM ({@link CannedHttpClient}: every request gets an empty answer).
+     * The SDK's request path for those operations (model classes, marshallers, endpoint rules, signing, unmarshallers)
+     * is then loaded and linked when the first real request needs it. Credentials are dummies, so nothing is looked up.
+     */
+    public static void warmRequests(Consumer<OfflineClients> requests) {
+        warmInBackground(() -> {
+            try (OfflineClients clients = new OfflineClients(Settings.fromEnvironment())) {
+                requests.accept(clients);
+            }
+        });
+    }
+
+    /** SDK clients for {@link #warmRequests}: built on first use, closed after the warm-up. */
+    public static final class OfflineClients implements AutoCloseable {
+        private static final String AMZ_JSON = "application/x-amz-json-1.0";
+        private final Settings settings;
+        private final List<AutoCloseable> built = new ArrayList<>();
+
+        OfflineClients(Settings settings) {
+            Map<String, String> env = new HashMap<>(settings.env());
+            env.put("AWS_ACCESS_KEY_ID", "warm-up");
+            env.put("AWS_SECRET_ACCESS_KEY", "warm-up");
+            this.settings = new Settings(env);
+        }
+
+        public DynamoDbClient dynamoDb() {
+            return keep(AwsClients.dynamoDb(settings, new CannedHttpClient("{}", AMZ_JSON)));
+        }
+
+        public S3Client s3() {
+            return keep(AwsClients.s3Builder(settings, new CannedHttpClient("warm-up", "application/octet-stream")).build());
+        }
+
+        public SfnClient sfn() {
+            return keep(AwsClients.sfn(settings, new CannedHttpClient("{}", AMZ_JSON)));
+        }
+
+        private <T extends AutoCloseable> T keep(T client) {
+            built.add(client);
+            return client;
+        }
+
+        @Override
+        public void close() {
+            for (AutoCloseable client : built) {
+                try {
+                    client.close();
+                } catch (Exception ignored) {
+                    // an offline client holds nothing worth reporting
+                }
             }
         }
     }

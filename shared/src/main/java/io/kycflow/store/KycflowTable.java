@@ -11,7 +11,9 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +31,24 @@ public final class KycflowTable {
     public static final int MONITORING_SHARDS = 8;
 
     private KycflowTable() {
+    }
+
+    /**
+     * Makes the kinds of request the functions make on the table (a consistent read, a versioned write, an update,
+     * a transaction, a batch write) on any client: a cold-start warm-up runs them on a client whose requests never
+     * leave the JVM.
+     */
+    public static void warmUp(DynamoDbClient dynamo) {
+        String table = "warm-up";
+        VersionedItems items = new VersionedItems(dynamo, table);
+        items.find(table, table);
+        items.replaceNext(version -> VersionedItems.item(table, table, "{}", version, Map.of()), 1, table);
+        dynamo.updateItem(b -> b.tableName(table).key(key(table, table)).updateExpression("SET #a = :v")
+                .expressionAttributeNames(Map.of("#a", "a")).expressionAttributeValues(Map.of(":v", n(1))));
+        dynamo.transactWriteItems(b -> b.transactItems(t -> t.put(p -> p.tableName(table).item(key(table, table)))));
+        dynamo.batchWriteItem(b -> b.requestItems(Map.of(table, List.of(
+                WriteRequest.builder()
+                        .putRequest(p -> p.item(key(table, table))).build()))));
     }
 
     public static String tenantKey(String tenantId) {

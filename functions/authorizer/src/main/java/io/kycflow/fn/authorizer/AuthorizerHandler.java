@@ -3,6 +3,8 @@ package io.kycflow.fn.authorizer;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kycflow.store.KycflowTable;
+import io.kycflow.aws.ColdStart;
 import io.kycflow.auth.Authenticator;
 import io.kycflow.auth.Principal;
 import io.kycflow.auth.Scope;
@@ -23,6 +25,11 @@ import java.util.Map;
  * contract's error format through the API's gateway responses. Allowed calls carry the tenant in the context.
  */
 public final class AuthorizerHandler extends JsonHandler {
+    static {
+        ColdStart.warmRequests(clients -> clients.dynamoDb().getItem(b -> b.tableName("warm-up")
+                .key(KycflowTable.key("warm-up", "warm-up"))));
+    }
+
     private final Authenticator authenticator;
 
     /** Lambda entry point. */

@@ -20,6 +20,7 @@ import io.kycflow.journey.JourneyRules;
 import io.kycflow.journey.JourneyService;
 import io.kycflow.json.Json;
 import io.kycflow.store.DynamoJourneyRepository;
+import io.kycflow.store.KycflowTable;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -46,6 +47,10 @@ public final class DocumentCheckHandler extends JsonHandler {
         ColdStart.warmInBackground(() -> {
             ColdStart.imageCodecs();
             ImageQualityAnalyzer.analyze(new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB), QualityThresholds.DEFAULTS);
+        });
+        ColdStart.warmRequests(clients -> {
+            KycflowTable.warmUp(clients.dynamoDb());
+            clients.s3().getObjectAsBytes(b -> b.bucket("warm-up").key("warm-up"));
         });
     }
 

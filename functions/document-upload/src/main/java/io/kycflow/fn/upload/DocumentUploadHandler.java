@@ -19,6 +19,7 @@ import io.kycflow.journey.JourneyRules;
 import io.kycflow.journey.JourneyService;
 import io.kycflow.json.Json;
 import io.kycflow.store.DynamoJourneyRepository;
+import io.kycflow.store.KycflowTable;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -52,6 +53,11 @@ public final class DocumentUploadHandler extends JsonHandler {
 
     static {
         ColdStart.warmInBackground(ColdStart::imageCodecs);
+        ColdStart.warmRequests(clients -> {
+            clients.s3().getObjectAsBytes(b -> b.bucket("warm-up").key("warm-up"));
+            KycflowTable.warmUp(clients.dynamoDb());
+            clients.sfn().sendTaskSuccess(b -> b.taskToken("warm-up").output("{}"));
+        });
     }
 
     /** Lambda entry point. */

@@ -2,6 +2,8 @@ package io.kycflow.fn.recorder;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kycflow.store.KycflowTable;
+import io.kycflow.aws.ColdStart;
 import io.kycflow.aws.AwsClients;
 import io.kycflow.aws.JsonHandler;
 import io.kycflow.aws.Log;
@@ -22,6 +24,10 @@ import java.time.Clock;
  * steps (storing the task token), consent declined, completion with the decision, expiry and failures.
  */
 public final class JourneyRecorderHandler extends JsonHandler {
+    static {
+        ColdStart.warmRequests(clients -> KycflowTable.warmUp(clients.dynamoDb()));
+    }
+
     private final JourneyService journeys;
     private final SfnJourneys stateMachine;
 

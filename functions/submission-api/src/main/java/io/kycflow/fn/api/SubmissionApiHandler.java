@@ -1,5 +1,7 @@
 package io.kycflow.fn.api;
 
+import io.kycflow.store.KycflowTable;
+import io.kycflow.aws.ColdStart;
 import io.kycflow.auth.Principal;
 import io.kycflow.aws.ApiHandler;
 import io.kycflow.aws.AwsClients;
@@ -24,6 +26,14 @@ import java.time.Clock;
  * from {@link ApiHandler}).
  */
 public final class SubmissionApiHandler extends ApiHandler {
+    static {
+        ColdStart.warmRequests(clients -> {
+            KycflowTable.warmUp(clients.dynamoDb());
+            clients.sfn().startExecution(b -> b.stateMachineArn("arn:aws:states:us-east-1:000000000000:stateMachine:warm-up")
+                    .name("warm-up").input("{}"));
+        });
+    }
+
     private final JourneyApi journeys;
 
     /** Lambda entry point: clients built once per container from the environment. */
