@@ -98,7 +98,7 @@ public final class ColdStart {
         });
     }
 
-    /** SDK clients for {@link #warmRequests}: built on first use, closed after the warm-up. */
+    /** SDK clients for {@link #warmRequests}: each call builds one; all are closed after the warm-up. */
     public static final class OfflineClients implements AutoCloseable {
         private static final String AMZ_JSON = "application/x-amz-json-1.0";
         private final Settings settings;

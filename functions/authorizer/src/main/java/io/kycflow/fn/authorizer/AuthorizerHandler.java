@@ -3,16 +3,16 @@ package io.kycflow.fn.authorizer;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kycflow.store.KycflowTable;
-import io.kycflow.aws.ColdStart;
 import io.kycflow.auth.Authenticator;
 import io.kycflow.auth.Principal;
 import io.kycflow.auth.Scope;
 import io.kycflow.aws.AwsClients;
+import io.kycflow.aws.ColdStart;
 import io.kycflow.aws.JsonHandler;
 import io.kycflow.aws.Settings;
 import io.kycflow.json.Json;
 import io.kycflow.store.DynamoCredentialStore;
+import io.kycflow.store.KycflowTable;
 
 import java.time.Clock;
 import java.util.Iterator;

@@ -2,9 +2,8 @@ package io.kycflow.fn.recorder;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kycflow.store.KycflowTable;
-import io.kycflow.aws.ColdStart;
 import io.kycflow.aws.AwsClients;
+import io.kycflow.aws.ColdStart;
 import io.kycflow.aws.JsonHandler;
 import io.kycflow.aws.Log;
 import io.kycflow.aws.Settings;
@@ -16,6 +15,7 @@ import io.kycflow.journey.JourneyService;
 import io.kycflow.journey.JourneyStep;
 import io.kycflow.json.Json;
 import io.kycflow.store.DynamoJourneyRepository;
+import io.kycflow.store.KycflowTable;
 
 import java.time.Clock;
 

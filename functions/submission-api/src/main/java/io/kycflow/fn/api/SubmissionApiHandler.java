@@ -1,10 +1,9 @@
 package io.kycflow.fn.api;
 
-import io.kycflow.store.KycflowTable;
-import io.kycflow.aws.ColdStart;
 import io.kycflow.auth.Principal;
 import io.kycflow.aws.ApiHandler;
 import io.kycflow.aws.AwsClients;
+import io.kycflow.aws.ColdStart;
 import io.kycflow.aws.S3Links;
 import io.kycflow.aws.Settings;
 import io.kycflow.aws.SfnJourneys;
@@ -17,6 +16,7 @@ import io.kycflow.journey.JourneyService;
 import io.kycflow.net.UrlGuard;
 import io.kycflow.store.DynamoJourneyRepository;
 import io.kycflow.store.IdempotencyStore;
+import io.kycflow.store.KycflowTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
