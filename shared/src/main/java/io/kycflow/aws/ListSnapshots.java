@@ -35,7 +35,7 @@ public final class ListSnapshots {
      * function starts downloading the snapshot it names while its DynamoDB client is still being built.
      */
     static final String LATEST_HINT = PREFIX + "latest.json";
-    /** Where each published version is announced by an empty object (the monitoring scheduler's S3 trigger). */
+    /** Where each published version is announced by an object holding its pointer (the monitoring scheduler's S3 trigger). */
     public static final String ANNOUNCEMENTS = "lists/published/";
 
     /**
