@@ -196,11 +196,13 @@ public final class LocalRuntime implements AutoCloseable {
     /**
      * The first start publishes the lists found in {@code listsDir} the way the refresh function does: by uploading each
      * list's files as a batch under {@code lists/incoming/}, which the ingestion function validates and publishes (a
-     * few seconds).
+     * few seconds). A later start has the ingestion function republish them if an earlier release wrote the snapshot.
      */
     private void publishListsIfNone(DynamoDbClient dynamo, Path listsDir) throws IOException {
         S3Client s3 = AwsClients.s3(settings);
         if (new ListSnapshots(dynamo, TABLE, () -> s3, BUCKET).current().isPresent()) {
+            // published by an earlier run, perhaps of an earlier release: the template's hourly check, at once
+            functions.invokeAsync(LIST_INGEST, Json.object().put("detail-type", "Scheduled Event").put("source", "aws.events"));
             return;
         }
         for (ListFileSet set : ListFileSet.values()) {

@@ -43,6 +43,8 @@ import java.util.Set;
 public final class ListIngestion {
     static final String INCOMING = "lists/incoming/";
     static final String ACCEPTED = "lists/accepted/";
+    /** Ends every snapshot id: the same lists in another snapshot format are another snapshot. */
+    static final String FORMAT_TAG = "-f" + ScreeningIndex.SNAPSHOT_FORMAT;
 
     /** What an ingestion did. */
     public sealed interface Outcome permits Published, Unchanged, Rejected, Incomplete, Superseded {
@@ -118,6 +120,43 @@ public final class ListIngestion {
         return INCOMING + set.folder() + "/" + batchId + "/";
     }
 
+    /**
+     * Publishes the index again from the accepted lists when the one in force was written in another snapshot
+     * format (by an earlier release, whose readers this release replaced); run at start by the local runtime and
+     * hourly by the list ingestion function's schedule, so a deploy is soon followed by a snapshot the new readers
+     * load.
+     *
+     * @return the republication, or empty when the snapshot in force is current or nothing was ever published
+     */
+    public Optional<Outcome> republishIfOutdated() {
+        Optional<ListSnapshots.Pointer> current = snapshots.current();
+        if (current.isEmpty() || current.get().snapshotId().endsWith(FORMAT_TAG)) {
+            return Optional.empty();
+        }
+        Log.info("lists published in an older snapshot format, publishing them again", "snapshot",
+                current.get().snapshotId());
+        return Optional.of(publish(null, Map.of(), null));
+    }
+
+    /**
+     * The index built from the accepted lists in the bucket: how a reader gets one when the snapshot in force is in
+     * a format it cannot read (until {@link #republishIfOutdated} replaces it).
+     */
+    static ScreeningIndex buildFromAccepted(S3Client s3, String bucket) {
+        List<ParsedList> lists = new ArrayList<>();
+        for (ListFileSet set : ListFileSet.values()) {
+            Map<String, byte[]> files = read(s3, bucket, ACCEPTED + set.folder() + "/", set);
+            if (files.size() == set.files().size()) {
+                try {
+                    lists.add(set.parse(files));
+                } catch (ListValidationException e) {
+                    throw new IllegalStateException("accepted files of " + set.list() + " no longer parse", e);
+                }
+            }
+        }
+        return ScreeningIndex.build(lists);
+    }
+
     /** Validates the files an operator dropped into the set's folder and, when they are good, publishes a new index. */
     public Outcome ingest(ListFileSet set) {
         return ingest(new Incoming(set, INCOMING + set.folder() + "/"));
@@ -174,8 +213,8 @@ public final class ListIngestion {
     }
 
     /**
-     * Builds and publishes the index from the set just accepted (already read and parsed) and every other list's
-     * accepted files, unless exactly those files are in force.
+     * Builds and publishes the index from the set just accepted (already read and parsed; null for none) and every
+     * other list's accepted files, unless exactly those files are in force.
      */
     private Outcome publish(ListFileSet fresh, Map<String, byte[]> freshFiles, ParsedList freshParsed) {
         Map<ListFileSet, Map<String, byte[]>> accepted = new LinkedHashMap<>();
@@ -187,7 +226,7 @@ public final class ListIngestion {
                 set.files().forEach(f -> everything.add(files.get(f)));
             }
         }
-        String snapshotId = ListFileSet.digest(everything.toArray(byte[][]::new)).replace(':', '-');
+        String snapshotId = ListFileSet.digest(everything.toArray(byte[][]::new)).replace(':', '-') + FORMAT_TAG;
         Optional<ListSnapshots.Pointer> current = snapshots.current();
         if (current.isPresent() && current.get().snapshotId().equals(snapshotId)) {
             // the retry of a publication that failed after moving the pointer: finish what it left
@@ -238,8 +277,12 @@ public final class ListIngestion {
         return set.files().stream().filter(file -> !present.contains(file)).toList();
     }
 
-    /** The set's files under {@code prefix} (ending in a slash); absent ones left out. */
     private Map<String, byte[]> read(String prefix, ListFileSet set) {
+        return read(s3, bucket, prefix, set);
+    }
+
+    /** The set's files under {@code prefix} (ending in a slash); absent ones left out. */
+    private static Map<String, byte[]> read(S3Client s3, String bucket, String prefix, ListFileSet set) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (String file : set.files()) {
             try {

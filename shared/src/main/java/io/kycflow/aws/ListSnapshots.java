@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kycflow.json.Json;
 import io.kycflow.sanctions.SanctionsList;
 import io.kycflow.screening.ScreeningIndex;
+import io.kycflow.screening.SnapshotFormatException;
 import io.kycflow.store.KycflowTable;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -107,10 +108,17 @@ public final class ListSnapshots {
         }
     }
 
-    /** Reads a snapshot. */
+    /**
+     * Reads a snapshot. One written by an earlier release in another format is not read: the index is built from the
+     * accepted lists instead (seconds, not milliseconds), until the refresh or the next ingestion republishes it.
+     */
     public ScreeningIndex load(Pointer pointer) {
         try (InputStream in = s3.get().getObject(b -> b.bucket(bucket).key(pointer.key()))) {
             return ScreeningIndex.readSnapshot(in);
+        } catch (SnapshotFormatException e) {
+            Log.warn("snapshot in an older format, building the index from the accepted lists", "snapshot",
+                    pointer.snapshotId());
+            return ListIngestion.buildFromAccepted(s3.get(), bucket);
         } catch (IOException e) {
             throw new UncheckedIOException("snapshot " + pointer.key() + " is unreadable", e);
         }

@@ -73,6 +73,7 @@ public final class KycHit {
                 .put("primary_name", hit.primaryName())
                 .put("score", hit.score())
                 .put("name_score", hit.nameScore())
+                .put("ofac_score", hit.ofacScore())
                 .put("entity_type", hit.entityType().name().toLowerCase(Locale.ROOT))
                 .put("list", hit.list().name())
                 .put("list_version", hit.listVersion())

@@ -6,7 +6,7 @@ package io.kycflow.matching;
  * textbook version the prefix bonus applies at any Jaro similarity, as in the SimMetrics library OFAC's tool
  * is built on; that reproduces OFAC's scores better.
  */
-final class JaroWinkler {
+public final class JaroWinkler {
 
     /**
      * Common prefix characters that earn the bonus. Textbook Jaro-Winkler stops at four; OFAC's scores of names
@@ -19,7 +19,17 @@ final class JaroWinkler {
     private JaroWinkler() {
     }
 
+    /** The similarity as OFAC's tool computes it (see {@link #MAX_PREFIX}). */
     static double similarity(String a, String b) {
+        return similarity(a, b, MAX_PREFIX);
+    }
+
+    /** Textbook Jaro-Winkler: a common prefix of up to four characters, each weighted 0.1 (the baseline others use). */
+    public static double textbook(String a, String b) {
+        return similarity(a, b, 4);
+    }
+
+    private static double similarity(String a, String b, int maxPrefix) {
         if (a.equals(b)) {
             return 1;
         }
@@ -28,14 +38,14 @@ final class JaroWinkler {
         if (la == 0 || lb == 0) {
             return 0;
         }
-        return la <= Long.SIZE && lb <= Long.SIZE ? similarityShort(a, b) : similarityLong(a, b);
+        return la <= Long.SIZE && lb <= Long.SIZE ? similarityShort(a, b, maxPrefix) : similarityLong(a, b, maxPrefix);
     }
 
     /**
      * Strings of at most 64 characters, nearly all of them: which characters matched is kept in two longs, so
      * that the comparison allocates nothing (the screening filter and the matcher run it millions of times).
      */
-    private static double similarityShort(String a, String b) {
+    private static double similarityShort(String a, String b, int maxPrefix) {
         int la = a.length();
         int lb = b.length();
         int window = Math.max(0, Math.max(la, lb) / 2 - 1);
@@ -60,10 +70,10 @@ final class JaroWinkler {
                 halfTranspositions++;
             }
         }
-        return withPrefix(a, b, matches, halfTranspositions);
+        return withPrefix(a, b, matches, halfTranspositions, maxPrefix);
     }
 
-    private static double similarityLong(String a, String b) {
+    private static double similarityLong(String a, String b, int maxPrefix) {
         int la = a.length();
         int lb = b.length();
         int window = Math.max(0, Math.max(la, lb) / 2 - 1);
@@ -94,11 +104,11 @@ final class JaroWinkler {
                 j++;
             }
         }
-        return withPrefix(a, b, matches, halfTranspositions);
+        return withPrefix(a, b, matches, halfTranspositions, maxPrefix);
     }
 
     /** Jaro from the matches and transpositions, then Winkler's bonus for the common prefix. */
-    private static double withPrefix(String a, String b, int matches, int halfTranspositions) {
+    private static double withPrefix(String a, String b, int matches, int halfTranspositions, int prefixLimit) {
         if (matches == 0) {
             return 0;
         }
@@ -107,7 +117,7 @@ final class JaroWinkler {
         double m = matches;
         double jaro = (m / la + m / lb + (m - halfTranspositions / 2.0) / m) / 3;
         int prefix = 0;
-        int maxPrefix = Math.min(MAX_PREFIX, Math.min(la, lb));
+        int maxPrefix = Math.min(prefixLimit, Math.min(la, lb));
         while (prefix < maxPrefix && a.charAt(prefix) == b.charAt(prefix)) {
             prefix++;
         }

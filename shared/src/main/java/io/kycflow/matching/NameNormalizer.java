@@ -9,7 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a name as written anywhere into comparable tokens: non-Latin scripts transliterated (ICU4J, see
+ * Turns a name as written anywhere into comparable tokens (and says which of them are the surname, when the name
+ * was written "LAST, First"): non-Latin scripts transliterated (ICU4J, see
  * {@link Transliteration}), accents stripped (NFKD), upper case, punctuation removed (apostrophes join,
  * other marks split: "O'Brien" gives OBRIEN, "Bashir-ud-Din" gives BASHIR UD DIN, though the name as written
  * keeps the hyphens, BASHIR-UD-DIN, for the whole-name comparison), honorifics and titles
@@ -28,7 +29,15 @@ public final class NameNormalizer {
             "MARSHAL",
             // "President" in the languages heads of state are commonly written in
             "PRESIDENT", "PRESIDENTE", "PRASIDENT", "PRAESIDENT", "PREZIDENT", "PREZYDENT", "PRESIDEN",
-            "PREDSJEDNIK", "PRESEDINTELE", "ELNOK");
+            "PREDSJEDNIK", "PRESEDINTELE", "ELNOK",
+            // forms of address in the languages customers commonly write their names in
+            "HERR", "FRAU", "FRL", "SR", "SRA", "SRTA", "STA", "SENOR", "SENORA", "SENORITA", "MME", "MLLE",
+            "MONSIEUR", "MADAME", "MADEMOISELLE", "SIG", "SIGRA", "SIGNOR", "SIGNORA", "DHR", "MEVR");
+
+    /** Generational and academic suffixes removed from the end of a name that is not an organisation's. */
+    private static final Set<String> SUFFIXES = Set.of("JR", "JNR", "SR", "SNR", "PHD", "ESQ", "DDS", "DVM");
+    /** Generational numerals, removed from the end of a person's name only (a vessel may be KHALIFA II). */
+    private static final Set<String> NUMERALS = Set.of("II", "III", "IV");
 
     /** Legal forms removed from the end of an organisation's name; dotted forms are compared without dots. */
     private static final Set<String> LEGAL_FORMS = Set.of(
@@ -73,6 +82,10 @@ public final class NameNormalizer {
             stripLeading(given, HONORIFICS, surname.size());
             stripLeading(surname, HONORIFICS, given.size());
             stripTrailing(given.isEmpty() ? surname : given, HONORIFICS);
+            stripTrailing(given.isEmpty() ? surname : given, SUFFIXES);
+        }
+        if (kind == NameKind.PERSON) {
+            stripTrailing(given.isEmpty() ? surname : given, NUMERALS);
         }
         if (kind == NameKind.ORGANIZATION) {
             stripLegalForms(given.isEmpty() ? surname : given, surname.isEmpty() ? 0 : surname.size());
@@ -83,7 +96,7 @@ public final class NameNormalizer {
         StringBuilder written = new StringBuilder();
         appendWritten(written, surname);
         appendWritten(written, given);
-        return new NormalizedName(natural, written.toString());
+        return new NormalizedName(natural, written.toString(), given.isEmpty() ? 0 : surname.size());
     }
 
     /**
@@ -172,20 +185,54 @@ public final class NameNormalizer {
 
     /** Removes trailing legal forms, also dotted ones split into letters ("L.L.C." is L L C). */
     private static void stripLegalForms(List<Part> tokens, int othersLeft) {
+        List<String> texts = new ArrayList<>(tokens.size());
+        tokens.forEach(part -> texts.add(part.text()));
+        int legal = trailingLegalForms(texts, othersLeft);
+        tokens.subList(tokens.size() - legal, tokens.size()).clear();
+    }
+
+    /**
+     * How many of the last tokens are legal forms, one after another (GMBH CO KG, L L C), leaving at least one
+     * token when {@code othersLeft} is 0.
+     */
+    static int trailingLegalForms(List<String> tokens, int othersLeft) {
+        int end = tokens.size();
         boolean removed = true;
         while (removed) {
             removed = false;
-            for (int k = Math.min(4, tokens.size() + othersLeft - 1); k >= 1 && !removed; k--) {
-                if (k > tokens.size()) {
+            for (int k = Math.min(4, end + othersLeft - 1); k >= 1 && !removed; k--) {
+                if (k > end) {
                     continue;
                 }
                 StringBuilder joined = new StringBuilder();
-                tokens.subList(tokens.size() - k, tokens.size()).forEach(part -> joined.append(part.text()));
+                tokens.subList(end - k, end).forEach(joined::append);
                 if (LEGAL_FORMS.contains(joined.toString())) {
-                    tokens.subList(tokens.size() - k, tokens.size()).clear();
+                    end -= k;
                     removed = true;
                 }
             }
         }
+        return tokens.size() - end;
+    }
+
+    /**
+     * Whether {@code text} has letters of a script that leaves most vowels unwritten (Arabic and the scripts
+     * derived from it, Hebrew, Syriac): its transliteration is a consonant skeleton of the name.
+     */
+    static boolean writtenWithoutVowels(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (Character.isLetter(cp)) {
+                switch (Character.UnicodeScript.of(cp)) {
+                    case ARABIC, HEBREW, SYRIAC -> {
+                        return true;
+                    }
+                    default -> {
+                    }
+                }
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 }

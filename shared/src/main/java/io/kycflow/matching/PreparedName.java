@@ -14,18 +14,24 @@ public final class PreparedName {
     private final String original;
     private final String[] tokens;
     private final String[] skeletons;
+    private final String[] keys;
     private final String asWritten;
     private final boolean transliterated;
+    private final boolean vowelless;
+    private final int surnameCount;
     /** Set when first needed: most listed names never need theirs. */
     private Pairs pairs;
 
-    private PreparedName(String original, String[] tokens, String[] skeletons, String asWritten,
-            boolean transliterated) {
+    private PreparedName(String original, String[] tokens, String[] skeletons, String[] keys, String asWritten,
+            boolean transliterated, int surnameCount) {
         this.original = original;
         this.tokens = tokens;
         this.skeletons = skeletons;
+        this.keys = keys;
         this.asWritten = asWritten;
         this.transliterated = transliterated;
+        this.vowelless = original != null && NameNormalizer.writtenWithoutVowels(original);
+        this.surnameCount = surnameCount;
     }
 
     /** Prepares a name whose kind is not known. */
@@ -38,22 +44,29 @@ public final class PreparedName {
         NormalizedName normalized = NORMALIZER.normalize(name, kind);
         String[] tokens = normalized.tokens().toArray(String[]::new);
         String[] skeletons = new String[tokens.length];
+        String[] keys = new String[tokens.length];
         for (int i = 0; i < tokens.length; i++) {
             skeletons[i] = Phonetics.skeleton(tokens[i]);
+            keys[i] = Phonetics.variantKey(tokens[i]);
         }
-        return new PreparedName(name, tokens, skeletons, normalized.asWritten(),
-                name != null && NameNormalizer.hasNonLatinLetters(name));
+        return new PreparedName(name, tokens, skeletons, keys, normalized.asWritten(),
+                name != null && NameNormalizer.hasNonLatinLetters(name), normalized.surnameCount());
     }
 
     /**
      * Restores a name prepared earlier from its stored parts ({@link #original()}, {@link #tokens()},
-     * {@link #skeletons()}, {@link #asWritten()}, {@link #transliterated()}) without computing any of them again,
-     * so loading a stored index runs neither the normaliser nor ICU. The arrays are kept, not copied: the caller
-     * must not change them.
+     * {@link #skeletons()}, {@link #keys()}, {@link #asWritten()}, {@link #transliterated()},
+     * {@link #surnameCount()}) without computing any of them again, so loading a stored index runs neither the
+     * normaliser nor ICU. The arrays are kept, not copied: the caller must not change them.
      */
-    public static PreparedName restore(String original, String[] tokens, String[] skeletons, String asWritten,
-            boolean transliterated) {
-        return new PreparedName(original, tokens, skeletons, asWritten, transliterated);
+    public static PreparedName restore(String original, String[] tokens, String[] skeletons, String[] keys,
+            String asWritten, boolean transliterated, int surnameCount) {
+        return new PreparedName(original, tokens, skeletons, keys, asWritten, transliterated, surnameCount);
+    }
+
+    /** The consonant skeleton {@link NameMatcher} compares a part by: what {@link #skeletons()} holds for it. */
+    public static String skeletonOf(String token) {
+        return Phonetics.skeleton(token);
     }
 
     /** The name as given. */
@@ -77,6 +90,20 @@ public final class PreparedName {
 
     String[] skeletonArray() {
         return skeletons;
+    }
+
+    String[] keyArray() {
+        return keys;
+    }
+
+    /** The {@link Phonetics#variantKey variant keys} of the tokens, in token order. */
+    public List<String> keys() {
+        return List.of(keys);
+    }
+
+    /** How many of the last tokens are the surname, when the name was written "LAST, First"; else 0. */
+    public int surnameCount() {
+        return surnameCount;
     }
 
     /**
@@ -106,6 +133,14 @@ public final class PreparedName {
     /** The consonant skeletons of the tokens, in token order. */
     public List<String> skeletons() {
         return List.of(skeletons);
+    }
+
+    /**
+     * Whether the name was written in a script that leaves most vowels unwritten (Arabic, Hebrew...), so that its
+     * Latin letters are little more than its consonants.
+     */
+    public boolean vowelless() {
+        return vowelless;
     }
 
     /** Whether the name was written in a non-Latin script and reached Latin letters by transliteration. */

@@ -1,7 +1,8 @@
 package io.kycflow.screening;
 
+import io.kycflow.matching.MatchConfidence;
 import io.kycflow.matching.PreparedName;
-import io.kycflow.matching.ScoreBounds;
+import io.kycflow.matching.TokenSimilarity;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,72 +11,115 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds, without scoring every listed name, every name whose {@link io.kycflow.matching.NameMatcher} score
- * against a query can reach a threshold, by bounding both halves of the matcher's score from above:
+ * The listed names, and a way to find every name whose {@link MatchConfidence} against a query can reach a
+ * threshold without scoring every name:
  * <ul>
- *   <li>name parts: a vocabulary holds every distinct listed token and every pair of adjacent tokens written
- *       together, sorted so that the terms with one first letter are a contiguous bucket. A query part can only
- *       score against a term in its first letter's bucket (W and V share), a joined pair at most one letter longer
- *       than itself, or, where transliteration is involved, a term with a near-identical consonant skeleton.
- *       Each name takes, per counted query part, the best score of its terms, or of a joined query pair that
- *       includes the part (ABU BAKR / ABUBAKR); the sum bounds the matcher's parts mean times the number of
- *       counted parts. This runs twice: first with a cheap bound of each term's score (shared characters and
- *       common prefix bound Jaro-Winkler) over every term, then, for the names that pass, with the exact term
- *       scores, each computed once per query.</li>
- *   <li>whole name: Jaro-Winkler of the names as written is bounded by the characters they share (a per-name
- *       character histogram) and their common prefix; where that bound passes, the similarity itself decides.</li>
+ *   <li>A vocabulary holds every distinct listed part and every two adjacent parts written together, with the
+ *       part's weight (its rarity over the listed entries), variant key and consonant key, and which names have
+ *       it.</li>
+ *   <li>Each query part is compared once with the vocabulary terms it can match at all ({@link TokenSimilarity}
+ *       gives no other a similarity above 0): the parts starting with its first letter within the allowed edits,
+ *       the parts whose variant key starts with its key's first letter within the allowed edits (length and
+ *       shared-letter counts skip most before any edit distance is computed), and, for a query written in another
+ *       script, the parts with its consonant key. Pairs written together match exactly or by variant key, so
+ *       they are looked up, not scanned.</li>
+ *   <li>Per name, the best evidence each query part finds among the name's terms bounds the matched evidence, the
+ *       query parts that find nothing bound the query's unmatched penalty, and the weight the query can account
+ *       for bounds how much of the name's own penalty it can cancel. Only names whose bound reaches the
+ *       threshold are aligned exactly, with the similarities computed in the scan.</li>
  * </ul>
- * Scoring only the names returned gives exactly what scoring every name would; ScreeningEquivalenceTest holds
- * the two equal. Immutable; the per-query work arrays are per thread.
+ * Scoring only the names returned gives exactly what scoring every name would; ScreeningEquivalenceTest holds the
+ * two equal. Immutable; the per-query work arrays are per thread.
  */
 final class NameIndex {
 
-    /** Normalised tokens are ASCII letters and digits. */
+    /** Normalised tokens are ASCII letters and digits; other letters (untransliterated scripts) share no bucket. */
     private static final int ASCII = 128;
     /** Slack for the floating-point sums of the bound, far below one score point. */
     private static final double EPSILON = 1e-9;
+    /** Query parts beyond this many are taken as matched by the bound (only loosening it). */
+    private static final int MASKED_PARTS = 63;
 
     private final PreparedName[] names;
+    /** Whether each name is a person's (its parts take a person's roles). */
+    private final boolean[] person;
+    /** How many listed entries the names belong to: the rarity of a part no entry has. */
+    private final int entryCount;
 
     // vocabulary: terms [0, tokenTerms) are single tokens, [tokenTerms, terms) joined adjacent pairs; each sorted
     private final String[] terms;
-    private final String[] termSkeletons;
-    /** Whether a transliterated name has the term, which lets skeletons match it even for a Latin query. */
-    private final boolean[] termSounded;
+    private final String[] termKeys;
+    /** A token's rarity weight; a pair's, the most its two tokens weigh together in any name. */
+    private final double[] termWeights;
     private final int tokenTerms;
-    /** Per character c, where the tokens (then the pairs) starting with c or a later character begin. */
-    private final int[] tokenBucket;
-    private final int[] pairBucket;
-    private final LetterCounts termLetters;
     private final int[] termLength;
-    private final long[] termPrefix;
-    /** The terms of name n (its tokens and joined adjacent pairs) are nameTerms[nameTermStart[n]..nameTermStart[n + 1]). */
-    private final int[] nameTermStart;
-    private final int[] nameTerms;
-    private final LetterCounts termSkeletonLetters;
+    private final LetterCounts termLetters;
+    /** Per character c, where the tokens starting with c or a later character begin. */
+    private final int[] tokenBucket;
+    /** The terms ordered by variant key, tokens then pairs, with per-character buckets of the tokens as above. */
+    private final int[] byKey;
+    private final int[] tokenKeyBucket;
+    private final int[] keyLength;
+    private final LetterCounts keyLetters;
+    /** The names having term t are postings[postingStart[t]..postingStart[t + 1]), ascending. */
     private final int[] postingStart;
     private final int[] postings;
-
-    // distinct skeletons of single tokens, with the tokens having each
-    private final String[] skeletons;
-    private final boolean[] skeletonSounded;
-    private final int[] skeletonStart;
-    private final int[] skeletonTerms;
-    private final LetterCounts skeletonLetters;
-    /** The skeletons' lengths and packed prefixes, so that the loop over every skeleton reads no String. */
-    private final int[] skeletonLength;
-    private final long[] skeletonPrefix;
-
-    // whole name as written: per character, per name, how often it occurs; lengths; the first four characters
-    private final short[][] charCounts;
-    private final int[] writtenLength;
-    private final long[] writtenPrefix;
-    private final int longestWritten;
+    /** Name n's tokens are the terms nameTokens[nameTokenStart[n]..nameTokenStart[n + 1]), in natural order. */
+    private final int[] nameTokenStart;
+    private final int[] nameTokens;
+    /** At the position of token j of a name: the term of tokens j and j + 1 written together (-1 for the last). */
+    private final int[] namePairs;
+    /** What leaving all of a name's parts unmatched costs: the sum of their penalties. */
+    private final double[] namePenalty;
+    /** The heaviest term: what an initial of the query can cancel of a name's penalty at most. */
+    private final double heaviestTerm;
+    /** The single tokens ordered by consonant key, and those keys in that order. */
+    private final int[] byConsonants;
+    private final String[] consonants;
 
     private final ThreadLocal<Scratch> scratch;
 
-    NameIndex(PreparedName[] names) {
-        this.names = names;
+    /** What the index stores (and a snapshot holds); everything else is derived from it. */
+    private record Stored(PreparedName[] names, boolean[] person, int entryCount, String[] terms, int tokenTerms,
+            String[] termKeys, double[] termWeights, int[] byKey, int[] byConsonants, int[] postingStart, int[] postings,
+            int[] nameTokenStart, int[] nameTokens) {
+    }
+
+    private NameIndex(Stored stored) {
+        names = stored.names();
+        person = stored.person();
+        entryCount = stored.entryCount();
+        terms = stored.terms();
+        tokenTerms = stored.tokenTerms();
+        termKeys = stored.termKeys();
+        termWeights = stored.termWeights();
+        byKey = stored.byKey();
+        byConsonants = stored.byConsonants();
+        postingStart = stored.postingStart();
+        postings = stored.postings();
+        nameTokenStart = stored.nameTokenStart();
+        nameTokens = stored.nameTokens();
+        namePairs = pairTerms(terms, tokenTerms, nameTokenStart, nameTokens);
+        termLength = lengths(terms, null);
+        termLetters = new LetterCounts(terms);
+        tokenBucket = buckets(terms, null, 0, tokenTerms);
+        tokenKeyBucket = buckets(termKeys, byKey, 0, tokenTerms);
+        keyLength = lengths(termKeys, byKey);
+        keyLetters = new LetterCounts(ordered(termKeys, byKey));
+        consonants = consonantKeys(termKeys, byConsonants);
+        namePenalty = namePenalties();
+        heaviestTerm = heaviest(termWeights, tokenTerms);
+        scratch = ThreadLocal.withInitial(() -> new Scratch(names.length));
+    }
+
+    /**
+     * Builds the index of prepared names.
+     *
+     * @param person    per name, whether it is a person's
+     * @param nameEntry per name, the entry it belongs to (a part's rarity counts entries, not aliases)
+     */
+    static NameIndex build(PreparedName[] names, boolean[] person, int[] nameEntry) {
+        int entryCount = nameEntry.length == 0 ? 0 : nameEntry[nameEntry.length - 1] + 1;
         Map<String, IntList> tokens = new HashMap<>();
         Map<String, IntList> pairs = new HashMap<>();
         for (int n = 0; n < names.length; n++) {
@@ -87,172 +131,136 @@ final class NameIndex {
                 }
             }
         }
-        tokenTerms = tokens.size();
+        int tokenTerms = tokens.size();
         int termCount = tokenTerms + pairs.size();
-        terms = new String[termCount];
-        termSkeletons = new String[termCount];
-        termSounded = new boolean[termCount];
-        postingStart = new int[termCount + 1];
-        // sorted, so that the terms with one first letter are one bucket
+        String[] terms = new String[termCount];
         String[] sortedTokens = tokens.keySet().toArray(String[]::new);
         String[] sortedPairs = pairs.keySet().toArray(String[]::new);
         Arrays.sort(sortedTokens);
         Arrays.sort(sortedPairs);
         System.arraycopy(sortedTokens, 0, terms, 0, tokenTerms);
         System.arraycopy(sortedPairs, 0, terms, tokenTerms, sortedPairs.length);
-        List<IntList> lists = new ArrayList<>(termCount);
-        for (int t = 0; t < termCount; t++) {
-            lists.add((t < tokenTerms ? tokens : pairs).get(terms[t]));
-        }
-        int t;
+        int[] postingStart = new int[termCount + 1];
         int total = 0;
-        for (t = 0; t < termCount; t++) {
-            termSkeletons[t] = ScoreBounds.skeleton(terms[t]);
+        for (int t = 0; t < termCount; t++) {
             postingStart[t] = total;
-            total += lists.get(t).size;
+            total += (t < tokenTerms ? tokens : pairs).get(terms[t]).size;
         }
         postingStart[termCount] = total;
-        postings = new int[total];
-        for (t = 0; t < termCount; t++) {
-            IntList list = lists.get(t);
+        int[] postings = new int[total];
+        double[] termWeights = new double[termCount];
+        for (int t = 0; t < termCount; t++) {
+            IntList list = (t < tokenTerms ? tokens : pairs).get(terms[t]);
             System.arraycopy(list.values, 0, postings, postingStart[t], list.size);
+            int entriesWithTerm = 0;
             for (int i = 0; i < list.size; i++) {
-                termSounded[t] |= names[list.values[i]].transliterated();
+                // names are grouped by entry, so a new entry shows as a change from the name before
+                if (i == 0 || nameEntry[list.values[i]] != nameEntry[list.values[i - 1]]) {
+                    entriesWithTerm++;
+                }
+            }
+            if (t < tokenTerms) {
+                termWeights[t] = MatchConfidence.rarity(entriesWithTerm, entryCount);
             }
         }
-        termLetters = new LetterCounts(terms);
-        termLength = lengths(terms);
-        termPrefix = prefixes(terms);
-        nameTermStart = new int[names.length + 1];
-        for (t = 0; t < termCount; t++) {
-            for (int p = postingStart[t]; p < postingStart[t + 1]; p++) {
-                nameTermStart[postings[p] + 1]++;
+        int[] nameTokenStart = new int[names.length + 1];
+        for (int n = 0; n < names.length; n++) {
+            nameTokenStart[n + 1] = nameTokenStart[n] + names[n].tokens().size();
+        }
+        int[] nameTokens = new int[nameTokenStart[names.length]];
+        for (int n = 0; n < names.length; n++) {
+            List<String> parts = names[n].tokens();
+            for (int i = 0; i < parts.size(); i++) {
+                nameTokens[nameTokenStart[n] + i] = Arrays.binarySearch(terms, 0, tokenTerms, parts.get(i));
             }
         }
-        Arrays.parallelPrefix(nameTermStart, Integer::sum);
-        nameTerms = nameTerms(postingStart, postings, nameTermStart);
-        termSkeletonLetters = new LetterCounts(termSkeletons);
-        tokenBucket = buckets(0, tokenTerms);
-        pairBucket = buckets(tokenTerms, termCount);
-
-        Map<String, IntList> bySkeleton = new HashMap<>();
-        for (t = 0; t < tokenTerms; t++) {
-            if (!termSkeletons[t].isEmpty()) {
-                bySkeleton.computeIfAbsent(termSkeletons[t], k -> new IntList()).add(t);
+        int[] namePairs = pairTerms(terms, tokenTerms, nameTokenStart, nameTokens);
+        for (int n = 0; n < names.length; n++) {
+            for (int p = nameTokenStart[n]; p + 1 < nameTokenStart[n + 1]; p++) {
+                int pair = namePairs[p];
+                termWeights[pair] = Math.max(termWeights[pair], termWeights[nameTokens[p]] + termWeights[nameTokens[p + 1]]);
             }
         }
-        skeletons = bySkeleton.keySet().toArray(String[]::new);
-        Arrays.sort(skeletons);
-        skeletonSounded = new boolean[skeletons.length];
-        skeletonStart = new int[skeletons.length + 1];
-        skeletonTerms = new int[tokenTerms];
-        int at = 0;
-        for (int k = 0; k < skeletons.length; k++) {
-            IntList withSkeleton = bySkeleton.get(skeletons[k]);
-            skeletonStart[k] = at;
-            for (int i = 0; i < withSkeleton.size; i++) {
-                skeletonTerms[at++] = withSkeleton.values[i];
-                skeletonSounded[k] |= termSounded[withSkeleton.values[i]];
-            }
+        String[] termKeys = new String[termCount];
+        for (int t = 0; t < termCount; t++) {
+            termKeys[t] = TokenSimilarity.variantKey(terms[t]);
         }
-        skeletonStart[skeletons.length] = at;
-        skeletonLetters = new LetterCounts(skeletons);
-        skeletonLength = lengths(skeletons);
-        skeletonPrefix = prefixes(skeletons);
-
-        String[] written = new String[names.length];
-        Arrays.setAll(written, n -> names[n].asWritten());
-        charCounts = charCounts(written);
-        writtenLength = lengths(written);
-        writtenPrefix = prefixes(written);
-        longestWritten = Arrays.stream(writtenLength).max().orElse(0);
-        scratch = ThreadLocal.withInitial(() -> new Scratch(names.length));
+        return new NameIndex(new Stored(names, person, entryCount, terms, tokenTerms, termKeys, termWeights,
+                keyOrder(termKeys, tokenTerms), consonantOrder(termKeys, tokenTerms), postingStart, postings,
+                nameTokenStart, nameTokens));
     }
 
     /** Reads an index written by {@link #write}, field by field in the same order. */
-    NameIndex(ScreeningSnapshot.Input in) throws IOException {
-        terms = in.stringArray();
-        termSkeletons = in.stringArray();
-        termSounded = in.booleans();
-        tokenTerms = in.count();
-        tokenBucket = buckets(0, tokenTerms);
-        pairBucket = buckets(tokenTerms, terms.length);
-        termLetters = new LetterCounts(in);
-        termLength = lengths(terms);
-        termPrefix = prefixes(terms);
-        nameTermStart = in.ints();
-        termSkeletonLetters = new LetterCounts(in);
-        postingStart = in.ints();
-        postings = in.ints();
-        nameTerms = nameTerms(postingStart, postings, nameTermStart);
-        skeletons = in.stringArray();
-        skeletonSounded = in.booleans();
-        skeletonStart = in.ints();
-        skeletonTerms = in.ints();
-        skeletonLetters = new LetterCounts(in);
-        skeletonLength = lengths(skeletons);
-        skeletonPrefix = prefixes(skeletons);
-        // each name's tokens as single-token terms, whose strings and skeletons the names then share
+    static NameIndex read(ScreeningSnapshot.Input in, boolean[] person) throws IOException {
+        int entryCount = in.count();
+        String[] terms = in.stringArray();
+        int tokenTerms = in.count();
+        String[] termKeys = in.stringArray();
+        double[] termWeights = in.doubles();
+        int[] byKey = in.ints();
+        int[] byConsonants = in.ints();
+        int[] postingStart = in.ints();
+        int[] postings = in.ints();
         String[] originals = in.stringArray();
         String[] written = in.stringArray();
         boolean[] transliterated = in.booleans();
-        int[] tokenStart = in.ints();
-        int[] tokens = in.ints();
-        names = new PreparedName[originals.length];
-        for (int n = 0; n < names.length; n++) {
-            int count = tokenStart[n + 1] - tokenStart[n];
-            String[] nameTokens = new String[count];
-            String[] nameSkeletons = new String[count];
-            for (int i = 0; i < count; i++) {
-                int term = tokens[tokenStart[n] + i];
-                nameTokens[i] = terms[term];
-                nameSkeletons[i] = termSkeletons[term];
-            }
-            names[n] = PreparedName.restore(originals[n], nameTokens, nameSkeletons, written[n], transliterated[n]);
+        int[] surnameCounts = in.ints();
+        int[] nameTokenStart = in.ints();
+        int[] nameTokens = in.ints();
+        if (originals.length != person.length || nameTokenStart.length != person.length + 1) {
+            throw new IOException("corrupted screening index snapshot: names and entries disagree");
         }
-        // cheaper to count again than to store and inflate: most of these counts are 0
-        charCounts = charCounts(written);
-        writtenLength = lengths(written);
-        writtenPrefix = prefixes(written);
-        longestWritten = Arrays.stream(writtenLength).max().orElse(0);
-        scratch = ThreadLocal.withInitial(() -> new Scratch(names.length));
+        // the OFAC-compatible score of a hit needs the skeletons: computed once per token, cheaper than stored
+        String[] skeletonOf = new String[tokenTerms];
+        for (int t = 0; t < tokenTerms; t++) {
+            skeletonOf[t] = PreparedName.skeletonOf(terms[t]);
+        }
+        PreparedName[] names = new PreparedName[originals.length];
+        for (int n = 0; n < names.length; n++) {
+            int count = nameTokenStart[n + 1] - nameTokenStart[n];
+            String[] nameTokenText = new String[count];
+            String[] nameSkeletons = new String[count];
+            String[] nameKeys = new String[count];
+            for (int i = 0; i < count; i++) {
+                int term = nameTokens[nameTokenStart[n] + i];
+                nameTokenText[i] = terms[term];
+                nameSkeletons[i] = skeletonOf[term];
+                nameKeys[i] = termKeys[term];
+            }
+            names[n] = PreparedName.restore(originals[n], nameTokenText, nameSkeletons, nameKeys, written[n],
+                    transliterated[n], surnameCounts[n]);
+        }
+        return new NameIndex(new Stored(names, person, entryCount, terms, tokenTerms, termKeys, termWeights, byKey,
+                byConsonants, postingStart, postings, nameTokenStart, nameTokens));
     }
 
-    /** Writes the index for {@link #NameIndex(ScreeningSnapshot.Input)}. */
+    /** Writes the index for {@link #read}. */
     void write(ScreeningSnapshot.Output out) throws IOException {
+        out.count(entryCount);
         out.strings(terms);
-        out.strings(termSkeletons);
-        out.booleans(termSounded);
         out.count(tokenTerms);
-        termLetters.write(out);
-        out.ints(nameTermStart);
-        termSkeletonLetters.write(out);
+        out.strings(termKeys);
+        out.doubles(termWeights);
+        out.ints(byKey);
+        out.ints(byConsonants);
         out.ints(postingStart);
         out.ints(postings);
-        out.strings(skeletons);
-        out.booleans(skeletonSounded);
-        out.ints(skeletonStart);
-        out.ints(skeletonTerms);
-        skeletonLetters.write(out);
         String[] originals = new String[names.length];
         String[] written = new String[names.length];
         boolean[] transliterated = new boolean[names.length];
-        int[] tokenStart = new int[names.length + 1];
-        IntList tokens = new IntList();
+        int[] surnameCounts = new int[names.length];
         for (int n = 0; n < names.length; n++) {
             originals[n] = names[n].original();
             written[n] = names[n].asWritten();
             transliterated[n] = names[n].transliterated();
-            for (String token : names[n].tokens()) {
-                tokens.add(Arrays.binarySearch(terms, 0, tokenTerms, token));
-            }
-            tokenStart[n + 1] = tokens.size;
+            surnameCounts[n] = names[n].surnameCount();
         }
         out.strings(originals);
         out.strings(written);
         out.booleans(transliterated);
-        out.ints(tokenStart);
-        out.ints(Arrays.copyOf(tokens.values, tokens.size));
+        out.ints(surnameCounts);
+        out.ints(nameTokenStart);
+        out.ints(nameTokens);
     }
 
     int size() {
@@ -263,162 +271,258 @@ final class NameIndex {
         return names[n];
     }
 
+    /** A screened name made ready for {@link #candidates} and {@link #confidence}. */
+    Query prepare(PreparedName screened, Boolean screenedPerson) {
+        double[] weights = new double[screened.tokens().size()];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = weightOf(screened.tokens().get(i), screened.keys().get(i));
+        }
+        MatchConfidence.Side asPerson = screenedPerson == Boolean.FALSE ? null
+                : MatchConfidence.Side.of(screened, true, weights);
+        MatchConfidence.Side asOther = screenedPerson == Boolean.TRUE ? null
+                : MatchConfidence.Side.of(screened, false, weights);
+        return new Query(screened, asPerson, asOther);
+    }
+
     /**
-     * The ids, ascending, of every name whose score against {@code screened} can be {@code minScore} or more
-     * (and a few that cannot: the bound is not tight).
+     * A query part's weight: that of the listed part it equals, else of a listed part with its variant key (a
+     * misspelling of a listed name is as common as the name), else that of a part no entry has.
      */
-    int[] candidates(PreparedName screened, int minScore) {
-        String[] parts = screened.tokens().toArray(String[]::new);
+    private double weightOf(String token, String key) {
+        int t = Arrays.binarySearch(terms, 0, tokenTerms, token);
+        if (t >= 0) {
+            return termWeights[t];
+        }
+        double best = -1;
+        for (int at = firstKey(key, 0, tokenTerms); at < tokenTerms && termKeys[byKey[at]].equals(key); at++) {
+            best = Math.max(best, termWeights[byKey[at]]);
+        }
+        return best >= 0 ? best : MatchConfidence.rarity(0, entryCount);
+    }
+
+    /**
+     * A screened name, with its sides for each kind of listed name it may be compared with: a query of unknown
+     * kind takes a person's roles against persons and an organisation's against the rest.
+     */
+    record Query(PreparedName name, MatchConfidence.Side asPerson, MatchConfidence.Side asOther) {
+        MatchConfidence.Side sideFor(boolean listedPerson) {
+            MatchConfidence.Side side = listedPerson ? asPerson : asOther;
+            return side != null ? side : listedPerson ? asOther : asPerson;
+        }
+    }
+
+    /**
+     * The confidence (0-100) of a query against name n, with the similarities the last {@link #candidates} call on
+     * this thread computed for the query (or computed now when {@code computed}).
+     */
+    int confidence(Query query, int n, boolean computed) {
+        MatchConfidence.Side side = query.sideFor(person[n]);
+        MatchConfidence.Side candidate = MatchConfidence.Side.of(names[n], person[n], weights(n));
+        return MatchConfidence.score(side, candidate, computed ? MatchConfidence.COMPUTED : scratch.get().lookup(n));
+    }
+
+    private double[] weights(int n) {
+        double[] weights = new double[nameTokenStart[n + 1] - nameTokenStart[n]];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = termWeights[nameTokens[nameTokenStart[n] + i]];
+        }
+        return weights;
+    }
+
+    /**
+     * The ids, ascending, of every name whose confidence against {@code query} can be {@code minScore} or more (and
+     * some that cannot: the bound is not tight). Leaves the query's similarities on this thread for
+     * {@link #confidence}.
+     */
+    int[] candidates(Query query, int minScore) {
+        Scratch work = scratch.get();
+        work.clear();
+        MatchConfidence.Side side = query.sideFor(true);
+        int parts = side.size();
         if (minScore <= 0) {
+            scan(query, work);
             return allNames();
         }
-        if (parts.length == 0) {
-            return new int[0]; // the matcher scores an empty name 0 against anything
-        }
-        // NameMatcher rounds 100 * similarity to the nearest integer
+        // a score rounds 100 * ratio to the nearest integer
         double threshold = (minScore - 0.5) / 100 - EPSILON;
-        Scratch work = scratch.get();
-        QueryParts query = new QueryParts(screened);
-        boolean hasLongPart = false;
-        for (String part : parts) {
-            hasLongPart |= part.length() > ScoreBounds.SHORT_PART;
+        scan(query, work);
+        int initials = 0;
+        for (int i = 0; i < parts; i++) {
+            initials += side.initial(i) ? 1 : 0;
         }
-        // per counted part, the query parts that may stand for it: itself and the joined pairs that include it
-        List<int[]> countedRows = new ArrayList<>();
-        for (int i = 0; i < parts.length; i++) {
-            if (!hasLongPart || parts[i].length() > ScoreBounds.SHORT_PART) {
-                countedRows.add(i == 0 ? (parts.length > 1 ? new int[] {0, query.pair(0)} : new int[] {0})
-                        : i + 1 < parts.length ? new int[] {i, query.pair(i - 1), query.pair(i)}
-                        : new int[] {i, query.pair(i - 1)});
+        // per query part, the evidence and weight of its best term in each name, through its own row or a pair row
+        for (int i = 0; i < parts; i++) {
+            work.startPart();
+            work.scatter(work.rows.get(i), postingStart, postings, termWeights);
+            if (i > 0 && work.pairRow(i - 1) != null) {
+                work.scatter(work.pairRow(i - 1), postingStart, postings, termWeights);
             }
-        }
-        // first a cheap bound from every vocabulary term each query part can score against
-        TermScores[] termScores = work.termRows(query.size());
-        for (int row = 0; row < query.size(); row++) {
-            termScores(query.part(row), query.skeleton(row), query.transliterated, termScores[row]);
-        }
-        for (int[] rows : countedRows) {
-            work.startRow();
-            for (int row : rows) {
-                work.scatter(termScores[row], postingStart, postings);
+            if (work.pairRow(i) != null) {
+                work.scatter(work.pairRow(i), postingStart, postings, termWeights);
             }
-            work.endRow();
+            work.endPart(Math.min(i, MASKED_PARTS));
         }
-        work.prepareExactScores(termScores, terms.length);
-        double[] partsSum = work.partsSum;
-        double partsNeeded = threshold * countedRows.size();
-        String written = screened.asWritten();
-        int[] common = wholeNameCommonCharacters(written, work.common);
-        long prefix = prefix(written);
-        int[][] commonNeeded = commonCharactersNeeded(written.length(), threshold);
         IntList out = new IntList();
-        for (int n = 0; n < names.length; n++) {
-            // each check only where the cheaper one before it passes
-            if (partsSum[n] >= partsNeeded && exactPartsBound(n, query, countedRows, work) >= partsNeeded
-                    || common[n] >= commonNeeded[commonPrefix(prefix, writtenPrefix[n])][writtenLength[n]]
-                    && ScoreBounds.jaroWinkler(written, names[n].asWritten()) >= threshold) {
+        for (int x = 0; x < work.touchedNames.size; x++) {
+            int n = work.touchedNames.values[x];
+            MatchConfidence.Side own = query.sideFor(person[n]);
+            double evidence = work.evidence[n] + initials * MatchConfidence.INITIAL_WEIGHT;
+            // the parts found in no term of the name are unmatched whatever the alignment; the rest may be matched
+            boolean[] mayMatch = work.mayMatch(parts);
+            for (int i = 0; i < parts; i++) {
+                mayMatch[i] = own.initial(i) || i >= MASKED_PARTS || (work.matched[n] & 1L << i) != 0;
+            }
+            double queryPenalty = own.unmatchedPenalty(mayMatch);
+            double candidatePenalty = Math.max(0, namePenalty[n] - work.cancelled[n] - initials * heaviestTerm);
+            if (evidence > 0 && evidence / (evidence + queryPenalty + candidatePenalty) >= threshold) {
                 out.add(n);
             }
         }
-        work.clear();
-        return Arrays.copyOf(out.values, out.size);
+        int[] candidates = Arrays.copyOf(out.values, out.size);
+        Arrays.sort(candidates);
+        return candidates;
     }
 
-    /**
-     * The sum over the counted query parts of each one's best exact score against the name's terms (or of a
-     * joined query pair that includes it): the matcher's parts score times the number of counted parts, or more.
-     */
-    private double exactPartsBound(int name, QueryParts query, List<int[]> countedRows, Scratch work) {
-        double sum = 0;
-        for (int[] rows : countedRows) {
-            double best = 0;
-            for (int row : rows) {
-                for (int i = nameTermStart[name]; i < nameTermStart[name + 1]; i++) {
-                    best = Math.max(best, exactScore(query, row, nameTerms[i], work));
+    /** Compares every query part and joined pair of parts with the vocabulary terms it can match. */
+    private void scan(Query query, Scratch work) {
+        PreparedName name = query.name();
+        List<String> tokens = name.tokens();
+        List<String> keys = name.keys();
+        work.parts = tokens.size();
+        for (int i = 0; i < tokens.size(); i++) {
+            Row row = work.row(i);
+            String token = tokens.get(i);
+            if (token.length() < 2) {
+                // The bound counts an initial as INITIAL_WEIGHT of evidence in every name; the row only finds the
+                // names with the same initial (K.A.S. as listed), with what an exact initial may weigh beyond that.
+                int letter = Arrays.binarySearch(terms, 0, tokenTerms, token);
+                if (letter >= 0) {
+                    row.add(letter, Math.max(0, termWeights[letter] - MatchConfidence.INITIAL_WEIGHT));
                 }
+                continue;
             }
-            sum += best;
-        }
-        return sum;
-    }
-
-    /** A query part's exact score against a term, computed once per query and only where the bound is not 0. */
-    private double exactScore(QueryParts query, int row, int term, Scratch work) {
-        int at = row * terms.length + term;
-        float known = work.exactScores[at];
-        if (!Float.isNaN(known)) {
-            return known;
-        }
-        String part = query.part(row);
-        boolean pairCounts = term < tokenTerms
-                || terms[term].charAt(0) == part.charAt(0) && terms[term].length() <= part.length() + 1;
-        double score = pairCounts ? score(part, query.skeleton(row), term, query.transliterated || termSounded[term]) : 0;
-        // stored as a float rounded up, so that it stays a bound
-        work.exactScores[at] = Math.nextUp((float) score);
-        return work.exactScores[at];
-    }
-
-    /** The query's parts, then each two adjacent parts joined, with their skeletons. */
-    private static final class QueryParts {
-        final String[] parts;
-        final String[] skeletons;
-        final int singles;
-        final boolean transliterated;
-
-        QueryParts(PreparedName query) {
-            List<String> tokens = query.tokens();
-            singles = tokens.size();
-            parts = new String[2 * singles - 1];
-            skeletons = new String[parts.length];
-            for (int i = 0; i < singles; i++) {
-                parts[i] = tokens.get(i);
-                skeletons[i] = query.skeletons().get(i);
-                if (i + 1 < singles) {
-                    parts[singles + i] = tokens.get(i) + tokens.get(i + 1);
-                    skeletons[singles + i] = ScoreBounds.skeleton(parts[singles + i]);
-                }
+            String key = keys.get(i);
+            scanSpelled(token, i, row, work);
+            scanKeys(key, i, row, work);
+            // listed pairs written together (ABUBAKR / ABU BAKR)
+            lookUpJoined(token, key, tokenTerms, terms.length, i, row, work);
+            if (name.vowelless()) {
+                scanConsonants(TokenSimilarity.consonantKey(key), i, row, work);
             }
-            transliterated = query.transliterated();
         }
-
-        int size() {
-            return parts.length;
-        }
-
-        /** The row of parts i and i + 1 joined. */
-        int pair(int i) {
-            return singles + i;
-        }
-
-        String part(int row) {
-            return parts[row];
-        }
-
-        String skeleton(int row) {
-            return skeletons[row];
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).length() >= 2 && tokens.get(i + 1).length() >= 2) {
+                String joined = tokens.get(i) + tokens.get(i + 1);
+                lookUpJoined(joined, TokenSimilarity.variantKey(joined), 0, tokenTerms, tokens.size() + i,
+                        work.pairRow(i, true), work);
+            }
         }
     }
 
     /**
-     * Per common prefix (0 to the prefix bonus length) and listed name length, how many characters a listed name must share with the
-     * screened one for the Jaro-Winkler bound to reach the threshold, so that the loop over every name compares
-     * integers.
+     * Single tokens starting with the part's first letter within the allowed edits; single-letter tokens among them
+     * are listed initials, matched by their letter.
      */
-    private int[][] commonCharactersNeeded(int length, double threshold) {
-        int[][] needed = new int[ScoreBounds.MAX_PREFIX + 1][longestWritten + 1];
-        for (int prefix = 0; prefix <= ScoreBounds.MAX_PREFIX; prefix++) {
-            // the bound grows with the common characters: start below the closed-form solution and step up
-            double jaro = prefix == 0 ? threshold : (threshold - 0.1 * prefix) / (1 - 0.1 * prefix);
-            for (int other = 1; other <= longestWritten; other++) {
-                int most = Math.min(length, other);
-                int common = Math.max(1, (int) ((3 * jaro - 1) / (1.0 / length + 1.0 / other)) - 1);
-                while (common <= most && ScoreBounds.jaroWinklerUpperBound(common, length, other, prefix) < threshold) {
-                    common++;
-                }
-                needed[prefix][other] = common; // above most: no name of that length can reach the threshold
+    private void scanSpelled(String part, int rowId, Row row, Scratch work) {
+        int first = bucketOf(part);
+        int length = part.length();
+        int[] counts = work.counts(part);
+        for (int t = tokenBucket[first]; t < tokenBucket[first + 1]; t++) {
+            int termLen = termLength[t];
+            if (termLen == 1) {
+                row.add(t, Math.min(termWeights[t], MatchConfidence.INITIAL_WEIGHT));
+                continue;
+            }
+            int longer = Math.max(length, termLen);
+            int allowed = TokenSimilarity.allowedEdits(longer);
+            if (Math.abs(length - termLen) > allowed || termLetters.common(t, counts) < longer - allowed) {
+                continue;
+            }
+            double s = TokenSimilarity.spelled(part, terms[t]);
+            if (s > 0) {
+                work.plain(rowId, t, s);
+                row.add(t, s * termWeights[t]);
             }
         }
-        return needed;
+    }
+
+    /** Single tokens whose variant key starts with the part's key's first letter and is within the allowed edits. */
+    private void scanKeys(String key, int rowId, Row row, Scratch work) {
+        if (key.isEmpty()) {
+            return;
+        }
+        int first = bucketOf(key);
+        int length = key.length();
+        int[] counts = work.counts(key);
+        for (int at = tokenKeyBucket[first]; at < tokenKeyBucket[first + 1]; at++) {
+            int t = byKey[at];
+            int keyLen = keyLength[at];
+            int longer = Math.max(length, keyLen);
+            int allowed = TokenSimilarity.allowedEdits(longer);
+            if (termLength[t] < 2 || Math.abs(length - keyLen) > allowed
+                    || keyLetters.common(at, counts) < longer - allowed) {
+                continue;
+            }
+            double s = TokenSimilarity.VARIANT_WEIGHT * TokenSimilarity.spelled(key, termKeys[t]);
+            if (s > 0 && s > work.plain(rowId, t)) {
+                work.plain(rowId, t, s);
+                row.add(t, s * termWeights[t]);
+            }
+        }
+    }
+
+    /** Terms of [from, to) spelled as {@code text} or with its variant key, as {@link TokenSimilarity#joined}. */
+    private void lookUpJoined(String text, String key, int from, int to, int rowId, Row row, Scratch work) {
+        int exact = Arrays.binarySearch(terms, from, to, text);
+        if (exact >= 0 && termLength[exact] >= 2) {
+            work.plain(rowId, exact, 1);
+            row.add(exact, termWeights[exact]);
+        }
+        for (int at = firstKey(key, from, to); at < to && termKeys[byKey[at]].equals(key); at++) {
+            int t = byKey[at];
+            if (t != exact && termLength[t] >= 2) {
+                work.plain(rowId, t, TokenSimilarity.VARIANT_WEIGHT);
+                row.add(t, TokenSimilarity.VARIANT_WEIGHT * termWeights[t]);
+            }
+        }
+    }
+
+    /** Single tokens with the part's consonant key, for a query written in another script. */
+    private void scanConsonants(String key, int rowId, Row row, Scratch work) {
+        if (key.length() < TokenSimilarity.MIN_CONSONANTS) {
+            return;
+        }
+        int at = Arrays.binarySearch(consonants, key);
+        while (at > 0 && consonants[at - 1].equals(key)) {
+            at--;
+        }
+        for (; at >= 0 && at < consonants.length && consonants[at].equals(key); at++) {
+            int t = byConsonants[at];
+            if (termLength[t] >= 2) {
+                work.cross(rowId, t, TokenSimilarity.CROSS_SCRIPT);
+                row.add(t, TokenSimilarity.CROSS_SCRIPT * termWeights[t]);
+            }
+        }
+    }
+
+    /** The first position in byKey's [from, to) whose term's variant key is not below {@code key}. */
+    private int firstKey(String key, int from, int to) {
+        int low = from;
+        int high = to;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (termKeys[byKey[mid]].compareTo(key) < 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    private static int bucketOf(String text) {
+        char first = text.charAt(0);
+        return first < ASCII ? first : ASCII - 1;
     }
 
     private int[] allNames() {
@@ -427,208 +531,94 @@ final class NameIndex {
         return all;
     }
 
-    /** Every vocabulary term a query part scores above 0 against, with the score. */
-    private void termScores(String part, String skeleton, boolean queryTransliterated, TermScores out) {
-        char first = part.charAt(0);
-        if (first >= ASCII) {
-            return;
+    private double[] namePenalties() {
+        double[] penalties = new double[names.length];
+        for (int n = 0; n < names.length; n++) {
+            penalties[n] = MatchConfidence.Side.of(names[n], person[n], weights(n)).unmatchedPenalty(null);
         }
-        Spelling spelling = new Spelling(part);
-        int[] skeletonCounts = LetterCounts.counts(skeleton);
-        if (first == 'W' || first == 'V') {
-            // the matcher compares an initial W and V as one letter, and there without the 0.7 cut-off
-            scoreEveryToken(part, skeleton, queryTransliterated, 'W', out);
-            scoreEveryToken(part, skeleton, queryTransliterated, 'V', out);
-        } else {
-            // the spelling's bound stands for the score; skeleton matches of single tokens are added below
-            for (int t = tokenBucket[first]; t < tokenBucket[first + 1]; t++) {
-                out.addIfScored(t, spelledUpperBound(spelling, t));
+        return penalties;
+    }
+
+    private static double heaviest(double[] weights, int count) {
+        double heaviest = 0;
+        for (int t = 0; t < count; t++) {
+            heaviest = Math.max(heaviest, weights[t]);
+        }
+        return heaviest;
+    }
+
+    /** Per token position of every name, the term of that token and the next written together; -1 at a name's end. */
+    private static int[] pairTerms(String[] terms, int tokenTerms, int[] nameTokenStart, int[] nameTokens) {
+        int[] pairs = new int[nameTokens.length];
+        for (int n = 0; n + 1 < nameTokenStart.length; n++) {
+            for (int p = nameTokenStart[n]; p < nameTokenStart[n + 1]; p++) {
+                pairs[p] = p + 1 < nameTokenStart[n + 1]
+                        ? Arrays.binarySearch(terms, tokenTerms, terms.length, terms[nameTokens[p]] + terms[nameTokens[p + 1]])
+                        : -1;
             }
         }
-        // joined candidate pairs count only with the same first letter and at most one letter longer
-        for (int t = pairBucket[first]; t < pairBucket[first + 1]; t++) {
-            if (termLength[t] <= part.length() + 1) {
-                double bound = spelledUpperBound(spelling, t);
-                if (queryTransliterated || termSounded[t]) {
-                    bound = Math.max(bound, skeletonScore(skeletonUpperBound(skeleton, skeletonCounts, t)));
-                }
-                out.addIfScored(t, bound);
-            }
+        return pairs;
+    }
+
+    /** The terms of [0, tokenTerms) then of [tokenTerms, keys.length), each range sorted by variant key. */
+    private static int[] keyOrder(String[] keys, int tokenTerms) {
+        Integer[] order = new Integer[keys.length];
+        Arrays.setAll(order, t -> t);
+        Arrays.sort(order, 0, tokenTerms, (a, b) -> keys[a].compareTo(keys[b]));
+        Arrays.sort(order, tokenTerms, keys.length, (a, b) -> keys[a].compareTo(keys[b]));
+        return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The single tokens, [0, tokenTerms), ordered by the consonant key of their variant key. */
+    private static int[] consonantOrder(String[] keys, int tokenTerms) {
+        String[] consonantKeys = new String[tokenTerms];
+        Integer[] order = new Integer[tokenTerms];
+        for (int t = 0; t < tokenTerms; t++) {
+            consonantKeys[t] = TokenSimilarity.consonantKey(keys[t]);
+            order[t] = t;
         }
-        if (skeleton.isEmpty()) {
-            return;
+        Arrays.sort(order, (a, b) -> consonantKeys[a].compareTo(consonantKeys[b]));
+        return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+    }
+
+    private static String[] consonantKeys(String[] keys, int[] order) {
+        String[] out = new String[order.length];
+        for (int i = 0; i < order.length; i++) {
+            out[i] = TokenSimilarity.consonantKey(keys[order[i]]);
         }
-        // another transliteration of the part may start with any letter but has a near-identical skeleton
-        long packedSkeleton = prefix(skeleton);
-        for (int k = 0; k < skeletons.length; k++) {
-            if ((queryTransliterated || skeletonSounded[k])
-                    && ScoreBounds.jaroWinklerUpperBound(skeletonLetters.common(k, skeletonCounts), skeleton.length(),
-                            skeletonLength[k], commonPrefix(packedSkeleton, skeletonPrefix[k])) >= ScoreBounds.SKELETON_MIN) {
-                // the skeleton's share of each term's score, exactly; the spelled share is bounded in the buckets above
-                double score = skeletonScore(ScoreBounds.jaroWinkler(skeleton, skeletons[k]));
-                for (int i = skeletonStart[k]; score > 0 && i < skeletonStart[k + 1]; i++) {
-                    int t = skeletonTerms[i];
-                    if (queryTransliterated || termSounded[t]) {
-                        out.addIfScored(t, score);
-                    }
-                }
-            }
+        return out;
+    }
+
+    private static String[] ordered(String[] strings, int[] order) {
+        String[] out = new String[order.length];
+        for (int i = 0; i < order.length; i++) {
+            out[i] = strings[order[i]];
         }
+        return out;
     }
 
-    private void scoreEveryToken(String part, String skeleton, boolean queryTransliterated, char first, TermScores out) {
-        for (int t = tokenBucket[first]; t < tokenBucket[first + 1]; t++) {
-            out.addIfScored(t, score(part, skeleton, t, queryTransliterated || termSounded[t]));
-        }
-    }
-
-    private double score(String part, String skeleton, int term, boolean sounded) {
-        return ScoreBounds.partSimilarity(part, skeleton, terms[term], termSkeletons[term], sounded);
-    }
-
-    /**
-     * An upper bound of a part's spelled score against a term with the same first letter (its Jaro-Winkler
-     * similarity where that reaches the matcher's cut-off, else 0); much cheaper than the score.
-     */
-    private double spelledUpperBound(Spelling part, int term) {
-        // from arrays, not the term's String: this runs for every term in a bucket
-        if (!ScoreBounds.spellingsCompared(part.length, termLength[term])) {
-            return 0;
-        }
-        double bound = ScoreBounds.jaroWinklerUpperBound(termLetters.common(term, part.counts), part.length,
-                termLength[term], commonPrefix(part.prefix, termPrefix[term]));
-        // the matcher's cut-off does not apply between an initial W or V and another
-        return bound >= ScoreBounds.PART_MIN || part.wv && isWv(terms[term].charAt(0)) ? bound : 0;
-    }
-
-    /** What a skeleton similarity (or an upper bound of one) gives a part in the matcher. */
-    private static double skeletonScore(double similarity) {
-        return similarity >= ScoreBounds.SKELETON_MIN ? ScoreBounds.SKELETON_WEIGHT * similarity : 0;
-    }
-
-    /** A query part's spelling in the forms the bound needs. */
-    private record Spelling(int length, long prefix, int[] counts, boolean wv) {
-        Spelling(String part) {
-            this(part.length(), NameIndex.prefix(part), LetterCounts.counts(part), isWv(part.charAt(0)));
-        }
-    }
-
-    private static boolean isWv(char c) {
-        return c == 'W' || c == 'V';
-    }
-
-    /** An upper bound of the Jaro-Winkler similarity of a part's skeleton and a term's. */
-    private double skeletonUpperBound(String skeleton, int[] skeletonCounts, int term) {
-        return ScoreBounds.jaroWinklerUpperBound(termSkeletonLetters.common(term, skeletonCounts), skeleton.length(),
-                termSkeletons[term].length(), commonPrefix(skeleton, termSkeletons[term]));
-    }
-
-    /** How many leading characters two strings share, up to the four Jaro-Winkler rewards. */
-    private static int commonPrefix(String a, String b) {
-        int max = Math.min(ScoreBounds.MAX_PREFIX, Math.min(a.length(), b.length()));
-        int same = 0;
-        while (same < max && a.charAt(same) == b.charAt(same)) {
-            same++;
-        }
-        return same;
-    }
-
-    /** Per name, how many characters its written form shares with the query's, counted with multiplicity. */
-    private int[] wholeNameCommonCharacters(String written, int[] common) {
-        Arrays.fill(common, 0);
-        int[] queryCounts = LetterCounts.counts(written);
-        for (int c = 0; c < queryCounts.length; c++) {
-            int wanted = queryCounts[c];
-            if (wanted > 0) {
-                short[] counts = charCounts[c];
-                for (int n = 0; n < counts.length; n++) {
-                    common[n] += Math.min(wanted, counts[n]);
-                }
-            }
-        }
-        return common;
-    }
-
-    /** Bits per packed prefix character: five characters fit a long. */
-    private static final int PACK_BITS = 12;
-    private static final long PACK_MASK = (1L << PACK_BITS) - 1;
-
-    /**
-     * The first {@link ScoreBounds#MAX_PREFIX} characters packed into a long, 12 bits each. Characters that differ
-     * only above 12 bits pack alike: that can only lengthen a common prefix, so bounds stay bounds.
-     */
-    private static long prefix(String written) {
-        long packed = 0;
-        for (int i = 0; i < ScoreBounds.MAX_PREFIX; i++) {
-            packed = packed << PACK_BITS | (i < written.length() ? written.charAt(i) & PACK_MASK : 0);
-        }
-        return packed;
-    }
-
-    /** How many leading characters two packed prefixes share, at most the bonus length; padding ends a prefix. */
-    private static int commonPrefix(long a, long b) {
-        int length = ScoreBounds.MAX_PREFIX;
-        int same = 0;
-        while (same < length) {
-            int shift = PACK_BITS * (length - 1 - same);
-            long ca = a >>> shift & PACK_MASK;
-            if (ca != (b >>> shift & PACK_MASK) || ca == 0) {
-                break;
-            }
-            same++;
-        }
-        return same;
-    }
-
-    private static int[] lengths(String[] strings) {
-        int[] lengths = new int[strings.length];
-        for (int i = 0; i < strings.length; i++) {
-            lengths[i] = strings[i].length();
+    private static int[] lengths(String[] strings, int[] order) {
+        int[] lengths = new int[order == null ? strings.length : order.length];
+        for (int i = 0; i < lengths.length; i++) {
+            lengths[i] = strings[order == null ? i : order[i]].length();
         }
         return lengths;
     }
 
-    private static long[] prefixes(String[] strings) {
-        long[] prefixes = new long[strings.length];
-        for (int i = 0; i < strings.length; i++) {
-            prefixes[i] = prefix(strings[i]);
-        }
-        return prefixes;
-    }
-
-    /** Per character slot, per name, how often the slot's character occurs in the name as written. */
-    private static short[][] charCounts(String[] written) {
-        short[][] counts = new short[LetterCounts.SLOT_COUNT][written.length];
-        for (int n = 0; n < written.length; n++) {
-            for (int i = 0; i < written[n].length(); i++) {
-                counts[LetterCounts.slot(written[n].charAt(i))][n]++;
-            }
-        }
-        return counts;
-    }
-
-    /** The postings turned around: per name, its terms, where nameTermStart says. */
-    private static int[] nameTerms(int[] postingStart, int[] postings, int[] nameTermStart) {
-        int[] nameTerms = new int[postings.length];
-        int[] filled = Arrays.copyOf(nameTermStart, nameTermStart.length - 1);
-        for (int t = 0; t + 1 < postingStart.length; t++) {
-            for (int p = postingStart[t]; p < postingStart[t + 1]; p++) {
-                nameTerms[filled[postings[p]]++] = t;
-            }
-        }
-        return nameTerms;
-    }
-
-    /** For each character (as an index), the first position in {@code [from, to)} of a term starting with it or a later one. */
-    private int[] buckets(int from, int to) {
+    /**
+     * For each character (as an index), the first position in {@code [from, to)} of a string starting with it or a
+     * later one; the strings are in {@code order} when given. Characters beyond ASCII share the last bucket.
+     */
+    private static int[] buckets(String[] strings, int[] order, int from, int to) {
         int[] start = new int[ASCII + 1];
-        int t = from;
-        for (int c = 0; c < start.length; c++) {
-            while (t < to && terms[t].charAt(0) < c) {
-                t++;
+        int at = from;
+        for (int c = 0; c < ASCII; c++) {
+            while (at < to && Math.min(strings[order == null ? at : order[at]].charAt(0), ASCII - 1) < c) {
+                at++;
             }
-            start[c] = t;
+            start[c] = at;
         }
+        start[ASCII] = to;
         return start;
     }
 
@@ -652,90 +642,138 @@ final class NameIndex {
         }
     }
 
-    /** Terms and the score a query part gets against each. */
-    private static final class TermScores {
+    /** The terms one query part (or joined pair) matches, each with the evidence it would give. */
+    private static final class Row {
         final IntList terms = new IntList();
-        double[] scores = new double[4];
+        double[] evidence = new double[4];
 
         void clear() {
             terms.size = 0;
         }
 
-        void addIfScored(int term, double score) {
-            if (score > 0) {
-                if (terms.size == scores.length) {
-                    scores = Arrays.copyOf(scores, scores.length * 2);
-                }
-                scores[terms.size] = score;
-                terms.add(term);
+        void add(int term, double value) {
+            if (terms.size == evidence.length) {
+                evidence = Arrays.copyOf(evidence, evidence.length * 2);
             }
+            evidence[terms.size] = value;
+            terms.add(term);
         }
     }
 
-    /** Per-thread work arrays, sized to the index and left zeroed after every query. */
-    private static final class Scratch {
-        final double[] partsSum;
-        final double[] rowBest;
-        final int[] common;
+    /** Per-thread work: the query's rows and similarities, and per-name sums, left cleared for the next query. */
+    private final class Scratch {
+        final double[] evidence;
+        final double[] cancelled;
+        final long[] matched;
+        final double[] partEvidence;
+        final double[] partWeight;
         final boolean[] touched;
         final IntList touchedNames = new IntList();
-        final IntList rowNames = new IntList();
-        /**
-         * Per query part and term, the exact score: 0 where the cheap bound is 0 already, NaN where it is to be
-         * computed when first needed; scored lists the ones to reset.
-         */
-        float[] exactScores = new float[0];
-        final IntList scored = new IntList();
-        /** The term scores of each query part, kept between queries so that their arrays are grown once. */
-        private final List<TermScores> termRows = new ArrayList<>();
+        final IntList partNames = new IntList();
+        final List<Row> rows = new ArrayList<>();
+        final List<Row> pairRows = new ArrayList<>();
+        /** Which pair rows the current query uses. */
+        final java.util.BitSet pairUsed = new java.util.BitSet();
+        /** How many parts the current query has: its pair rows come after them. */
+        int parts;
+        final SimilarityMap plain = new SimilarityMap();
+        final SimilarityMap crossScript = new SimilarityMap();
+        final int[] letterCounts = new int[LetterCounts.SLOT_COUNT];
+        private boolean[] mayMatch = new boolean[8];
+
+        /** A reused array of at least {@code parts} flags. */
+        boolean[] mayMatch(int parts) {
+            if (mayMatch.length < parts) {
+                mayMatch = new boolean[parts];
+            }
+            return mayMatch;
+        }
 
         Scratch(int names) {
-            partsSum = new double[names];
-            rowBest = new double[names];
-            common = new int[names];
+            evidence = new double[names];
+            cancelled = new double[names];
+            matched = new long[names];
+            partEvidence = new double[names];
+            partWeight = new double[names];
             touched = new boolean[names];
         }
 
-        /** {@code count} emptied term score lists, one per query part. */
-        TermScores[] termRows(int count) {
-            TermScores[] rows = new TermScores[count];
-            for (int row = 0; row < count; row++) {
-                if (row == termRows.size()) {
-                    termRows.add(new TermScores());
-                }
-                rows[row] = termRows.get(row);
-                rows[row].clear();
+        int[] counts(String text) {
+            Arrays.fill(letterCounts, 0);
+            for (int i = 0; i < text.length(); i++) {
+                letterCounts[LetterCounts.slot(text.charAt(i))]++;
             }
-            return rows;
+            return letterCounts;
         }
 
-        void startRow() {
-            rowNames.size = 0;
+        Row row(int i) {
+            while (rows.size() <= i) {
+                rows.add(new Row());
+            }
+            return rows.get(i);
         }
 
-        /** Raises each name's best for the current query part to the scores of the terms it has. */
-        void scatter(TermScores scores, int[] postingStart, int[] postings) {
-            for (int i = 0; i < scores.terms.size; i++) {
-                int term = scores.terms.values[i];
-                double score = scores.scores[i];
+        /** The row of query parts i and i + 1 joined, made when {@code create}; else null when the query has none. */
+        Row pairRow(int i, boolean create) {
+            while (pairRows.size() <= i) {
+                pairRows.add(new Row());
+            }
+            if (create) {
+                pairUsed.set(i);
+            }
+            return pairRows.get(i);
+        }
+
+        Row pairRow(int i) {
+            return pairUsed.get(i) ? pairRows.get(i) : null;
+        }
+
+        double plain(int row, int term) {
+            return plain.get(key(row, term));
+        }
+
+        void plain(int row, int term, double s) {
+            plain.put(key(row, term), s);
+        }
+
+        void cross(int row, int term, double s) {
+            crossScript.put(key(row, term), s);
+        }
+
+        private long key(int row, int term) {
+            return (long) row * terms.length + term;
+        }
+
+        void startPart() {
+            partNames.size = 0;
+        }
+
+        /** Raises each name's best evidence and weight for the current query part to those of the row's terms. */
+        void scatter(Row row, int[] postingStart, int[] postings, double[] weights) {
+            for (int i = 0; i < row.terms.size; i++) {
+                int term = row.terms.values[i];
+                double value = row.evidence[i];
+                double weight = weights[term];
                 for (int p = postingStart[term]; p < postingStart[term + 1]; p++) {
                     int n = postings[p];
-                    if (rowBest[n] == 0) {
-                        rowNames.add(n);
+                    if (partWeight[n] == 0) {
+                        partNames.add(n);
                     }
-                    if (score > rowBest[n]) {
-                        rowBest[n] = score;
-                    }
+                    partEvidence[n] = Math.max(partEvidence[n], value);
+                    partWeight[n] = Math.max(partWeight[n], weight);
                 }
             }
         }
 
-        /** Adds the current part's bests to the names' sums. */
-        void endRow() {
-            for (int i = 0; i < rowNames.size; i++) {
-                int n = rowNames.values[i];
-                partsSum[n] += rowBest[n];
-                rowBest[n] = 0;
+        /** Adds the current part's bests to the names' sums and marks the part matched in them. */
+        void endPart(int part) {
+            for (int i = 0; i < partNames.size; i++) {
+                int n = partNames.values[i];
+                evidence[n] += partEvidence[n];
+                cancelled[n] += partWeight[n];
+                matched[n] |= 1L << part;
+                partEvidence[n] = 0;
+                partWeight[n] = 0;
                 if (!touched[n]) {
                     touched[n] = true;
                     touchedNames.add(n);
@@ -743,30 +781,43 @@ final class NameIndex {
             }
         }
 
-        void prepareExactScores(TermScores[] rows, int terms) {
-            if (exactScores.length < rows.length * terms) {
-                exactScores = new float[rows.length * terms];
-            }
-            for (int row = 0; row < rows.length; row++) {
-                for (int i = 0; i < rows[row].terms.size; i++) {
-                    int at = row * terms + rows[row].terms.values[i];
-                    exactScores[at] = Float.NaN;
-                    scored.add(at);
+        /** The similarities of this query, looked up for name n. */
+        MatchConfidence.Similarities lookup(int n) {
+            int tokenFrom = nameTokenStart[n];
+            return new MatchConfidence.Similarities() {
+                @Override
+                public double single(MatchConfidence.Side query, int qi, MatchConfidence.Side candidate, int cj) {
+                    int term = nameTokens[tokenFrom + cj];
+                    double s = plain.get(key(qi, term));
+                    return MatchConfidence.crossScript(query, candidate) ? Math.max(s, crossScript.get(key(qi, term))) : s;
                 }
-            }
+
+                @Override
+                public double queryPair(MatchConfidence.Side query, int qi, MatchConfidence.Side candidate, int cj) {
+                    return plain.get(key(parts + qi, nameTokens[tokenFrom + cj]));
+                }
+
+                @Override
+                public double candidatePair(MatchConfidence.Side query, int qi, MatchConfidence.Side candidate, int cj) {
+                    return plain.get(key(qi, namePairs[tokenFrom + cj]));
+                }
+            };
         }
 
         void clear() {
-            for (int i = 0; i < scored.size; i++) {
-                exactScores[scored.values[i]] = 0;
-            }
-            scored.size = 0;
             for (int i = 0; i < touchedNames.size; i++) {
                 int n = touchedNames.values[i];
-                partsSum[n] = 0;
+                evidence[n] = 0;
+                cancelled[n] = 0;
+                matched[n] = 0;
                 touched[n] = false;
             }
             touchedNames.size = 0;
+            rows.forEach(Row::clear);
+            pairRows.forEach(Row::clear);
+            pairUsed.clear();
+            plain.clear();
+            crossScript.clear();
         }
     }
 }

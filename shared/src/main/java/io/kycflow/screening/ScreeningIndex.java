@@ -1,5 +1,6 @@
 package io.kycflow.screening;
 
+import io.kycflow.matching.MatchConfidence;
 import io.kycflow.matching.NameKind;
 import io.kycflow.matching.NameMatcher;
 import io.kycflow.matching.PreparedName;
@@ -28,10 +29,12 @@ import java.util.stream.IntStream;
 /**
  * Screens names against loaded sanctions lists.
  *
- * <p><b>Name score.</b> Every primary name and alias is scored with {@link NameMatcher} (0-100, as OFAC's
- * Sanctions List Search tool scores); an entry's name score is that of its best-scoring name. A candidate filter
- * ({@link NameIndex}) skips the names that provably cannot reach the needed score, so the results are exactly
- * those of scoring every name.
+ * <p><b>Name score.</b> Every primary name and alias is weighed with {@link MatchConfidence}, the match decision
+ * (0-100: how confident the screening is that the screened name is the listed one, from the evidence all parts of
+ * both names give); an entry's name score is that of its best name. A candidate filter ({@link NameIndex}) skips the
+ * names that provably cannot reach the needed score, so the results are exactly those of scoring every name. Each
+ * hit also reports its OFAC-compatible score ({@link NameMatcher}, as OFAC's Sanctions List Search tool would score
+ * the best of the entry's names), for comparison only: it decides nothing.
  *
  * <p><b>Confidence formula.</b> The hit's score is the name score adjusted by each secondary field the query
  * gives, then clamped to 0-100:
@@ -49,7 +52,8 @@ import java.util.stream.IntStream;
  *       UNKNOWN 0, as a person holds many documents. An entry with that document is a hit even when no name
  *       matches.</li>
  * </ul>
- * A hit lists a {@link FieldCheck} for every field the query gives.
+ * No field raises a name that does not match at all: the bonuses only apply to a name score of at least
+ * {@link SecondaryFields#NAME_FLOOR}. A hit lists a {@link FieldCheck} for every field the query gives.
  *
  * <p>Immutable and thread-safe. {@link #writeSnapshot} stores the index with every name already normalised and
  * the candidate filter's arrays as built, so {@link #readSnapshot} needs no transliteration and loads in a
@@ -57,7 +61,8 @@ import java.util.stream.IntStream;
  */
 public final class ScreeningIndex {
 
-    private static final NameMatcher MATCHER = new NameMatcher();
+    /** The OFAC-compatible scorer, for each hit's {@code ofacScore}. */
+    private static final NameMatcher OFAC = new NameMatcher();
     private static final Pattern ETHEREUM = Pattern.compile("0[xX][0-9a-fA-F]{40}");
     private static final Comparator<ScreeningHit> HIT_ORDER = Comparator.comparingInt(ScreeningHit::score).reversed()
             .thenComparing(ScreeningHit::list)
@@ -145,8 +150,22 @@ public final class ScreeningIndex {
         PreparedName[] prepared = IntStream.range(0, rawNames.size()).parallel()
                 .mapToObj(n -> PreparedName.of(rawNames.get(n), kinds.get(n)))
                 .toArray(PreparedName[]::new);
-        return new ScreeningIndex(versions, entries, firstNames.stream().mapToInt(Integer::intValue).toArray(),
-                new NameIndex(prepared));
+        int[] entryNames = firstNames.stream().mapToInt(Integer::intValue).toArray();
+        int[] nameEntry = new int[prepared.length];
+        for (int e = 0; e < entries.size(); e++) {
+            Arrays.fill(nameEntry, entryNames[e], entryNames[e + 1], e);
+        }
+        return new ScreeningIndex(versions, entries, entryNames,
+                NameIndex.build(prepared, personNames(entries, entryNames), nameEntry));
+    }
+
+    /** Per name, whether it is a listed person's (its parts then take a person's roles). */
+    static boolean[] personNames(List<ListedEntry> entries, int[] entryNames) {
+        boolean[] person = new boolean[entryNames[entries.size()]];
+        for (int e = 0; e < entries.size(); e++) {
+            Arrays.fill(person, entryNames[e], entryNames[e + 1], entries.get(e).type() == EntityType.PERSON);
+        }
+        return person;
     }
 
     /** Screens one subject. Thread-safe. */
@@ -163,6 +182,7 @@ public final class ScreeningIndex {
             case PERSON -> NameKind.PERSON;
             case BUSINESS -> NameKind.ORGANIZATION;
         });
+        NameIndex.Query prepared = names.prepare(screened, query.type() == null ? null : query.type() == SubjectType.PERSON);
         SecondaryFields fields = new SecondaryFields(query);
         Set<SanctionsList> wanted = query.lists().isEmpty() ? listVersions.keySet() : query.lists();
         Map<SanctionsList, String> checked = new EnumMap<>(SanctionsList.class);
@@ -172,7 +192,7 @@ public final class ScreeningIndex {
             }
         });
         int[] candidates = filtered
-                ? names.candidates(screened, query.minScore() - fields.maxBonus())
+                ? names.candidates(prepared, fields.nameScoreNeeded(query.minScore()))
                 : IntStream.range(0, names.size()).toArray();
         candidates = withDocumentEntries(candidates, fields.document());
 
@@ -185,7 +205,7 @@ public final class ScreeningIndex {
             int bestName = -1;
             // an entry's names are contiguous, and the first of equally scoring names is the one reported
             for (; i < candidates.length && nameEntry[candidates[i]] == entryId; i++) {
-                int score = wantedList ? MATCHER.score(screened, names.name(candidates[i])) : -1;
+                int score = wantedList ? names.confidence(prepared, candidates[i], !filtered) : -1;
                 if (score > bestScore) {
                     bestScore = score;
                     bestName = candidates[i];
@@ -198,11 +218,21 @@ public final class ScreeningIndex {
             if (scored.score() >= query.minScore()) {
                 hits.add(new ScreeningHit(entry.list(), entry.listVersion(), entry.sourceId(), entry.type(),
                         entry.primaryName(), names.name(bestName).original(), bestScore, scored.score(),
-                        entry.programs(), entry.dateOfBirthTexts(), entry.nationalities(), scored.checks()));
+                        ofacScore(screened, entryId), entry.programs(), entry.dateOfBirthTexts(),
+                        entry.nationalities(), scored.checks()));
             }
         }
         hits.sort(HIT_ORDER);
         return new ScreeningResult(hits, checked);
+    }
+
+    /** The OFAC-compatible score of the screened name against the best of an entry's names. */
+    private int ofacScore(PreparedName screened, int entryId) {
+        int best = 0;
+        for (int n = entryNames[entryId]; n < entryNames[entryId + 1]; n++) {
+            best = Math.max(best, OFAC.score(screened, names.name(n)));
+        }
+        return best;
     }
 
     /** Adds every name of the entries holding the screened document, which are hits whatever their names score. */
@@ -250,10 +280,14 @@ public final class ScreeningIndex {
         ScreeningSnapshot.write(out, listVersions, entries, entryNames, names);
     }
 
+    /** The snapshot format {@link #writeSnapshot} writes: a snapshot named for a list version should carry it. */
+    public static final int SNAPSHOT_FORMAT = ScreeningSnapshot.FORMAT;
+
     /**
      * Loads an index written by {@link #writeSnapshot}.
      *
-     * @throws IOException when the stream is not a snapshot of this format, is truncated or is corrupted
+     * @throws SnapshotFormatException when the snapshot was written in another format (by another release)
+     * @throws IOException             when the stream is not a snapshot, is truncated or is corrupted
      */
     public static ScreeningIndex readSnapshot(InputStream in) throws IOException {
         return ScreeningSnapshot.read(in);

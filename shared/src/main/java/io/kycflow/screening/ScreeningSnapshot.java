@@ -36,8 +36,11 @@ import java.util.zip.Inflater;
 final class ScreeningSnapshot {
 
     private static final byte[] MAGIC = "KYCSCRN".getBytes(StandardCharsets.US_ASCII);
-    /** 2: the name index's arrays stored as built; 1 stored only the normalised names. */
-    private static final int FORMAT = 2;
+    /**
+     * 3: the name index of the evidence-weighted match decision (part weights, variant keys, surname counts);
+     * 2 held the OFAC-score filter's arrays, 1 only the normalised names.
+     */
+    static final int FORMAT = 3;
     /** No real snapshot comes near this; a larger length means a corrupted header. */
     private static final int MAX_BODY = 1 << 30;
     /** A date of birth without a parsed range. */
@@ -113,7 +116,7 @@ final class ScreeningSnapshot {
             }
             int format = header.readUnsignedByte();
             if (format != FORMAT) {
-                throw new IOException("screening index snapshot format " + format + " is not supported (expected " + FORMAT + ")");
+                throw new SnapshotFormatException(format, FORMAT);
             }
             int length = header.readInt();
             int inflatedLength = header.readInt();
@@ -195,10 +198,10 @@ final class ScreeningSnapshot {
                     documents, countries, addresses));
         }
         int[] entryNames = body.ints();
-        NameIndex names = new NameIndex(body);
-        if (entryNames.length != entryCount + 1 || entryNames[entryCount] != names.size()) {
+        if (entryNames.length != entryCount + 1 || entryNames[0] != 0) {
             throw new IOException("corrupted screening index snapshot: entries and names disagree");
         }
+        NameIndex names = NameIndex.read(body, ScreeningIndex.personNames(entries, entryNames));
         if (body.buffer.hasRemaining()) {
             throw new IOException("corrupted screening index snapshot: data after the name index");
         }
@@ -247,6 +250,13 @@ final class ScreeningSnapshot {
         void bytes(byte[] values) throws IOException {
             data.writeInt(values.length);
             data.write(values);
+        }
+
+        void doubles(double[] values) throws IOException {
+            data.writeInt(values.length);
+            for (double value : values) {
+                data.writeDouble(value);
+            }
         }
 
         void booleans(boolean[] values) throws IOException {
@@ -343,6 +353,13 @@ final class ScreeningSnapshot {
         byte[] bytes() throws IOException {
             byte[] out = new byte[count()];
             buffer.get(out);
+            return out;
+        }
+
+        double[] doubles() throws IOException {
+            double[] out = new double[count()];
+            buffer.asDoubleBuffer().get(out);
+            buffer.position(buffer.position() + Double.BYTES * out.length);
             return out;
         }
 

@@ -38,10 +38,21 @@ final class SecondaryFields {
         this.country = Countries.key(query.country());
     }
 
-    /** The most points the fields can add to a name score, so the name score a hit needs is minScore less this. */
+    /**
+     * The lowest name score whose fields still add points: below it the names are not alike, and a matching date of
+     * birth or nationality must not make a hit of them.
+     */
+    static final int NAME_FLOOR = 70;
+
+    /** The most points the fields can add to a name score of at least {@link #NAME_FLOOR}. */
     int maxBonus() {
         return (bornFrom != null ? DATE_OF_BIRTH_MATCH : 0) + (nationality != null ? NATIONALITY_MATCH : 0)
                 + (country != null ? COUNTRY_MATCH : 0);
+    }
+
+    /** The lowest name score that can make a hit of at least {@code minScore} with these fields. */
+    int nameScoreNeeded(int minScore) {
+        return Math.min(minScore, Math.max(NAME_FLOOR, minScore - maxBonus()));
     }
 
     /** The screened document number as compared, or null when none was given. */
@@ -69,11 +80,12 @@ final class SecondaryFields {
 
     /** The entry's score after comparing every field the query gives, with the comparisons in field order. */
     Scored compare(ListedEntry entry, int nameScore) {
-        FieldCheck born = bornFrom == null ? null : dateOfBirth(entry);
-        FieldCheck nation = nationality == null ? null : nationality(entry);
+        boolean alike = nameScore >= NAME_FLOOR;
+        FieldCheck born = bornFrom == null ? null : applied(dateOfBirth(entry), alike);
+        FieldCheck nation = nationality == null ? null : applied(nationality(entry), alike);
         FieldCheck documentId = document == null ? null : document(entry);
         FieldCheck type = query.type() == null ? null : entityType(entry);
-        FieldCheck residence = country == null ? null : country(entry);
+        FieldCheck residence = country == null ? null : applied(country(entry), alike);
         int score = nameScore;
         for (FieldCheck check : new FieldCheck[] {born, nation, type, residence}) {
             score += check == null ? 0 : check.adjustment();
@@ -92,6 +104,12 @@ final class SecondaryFields {
             }
         }
         return new Scored(score, checks);
+    }
+
+    /** The check with its bonus taken away when the names are not alike enough for a field to raise them. */
+    private static FieldCheck applied(FieldCheck check, boolean namesAlike) {
+        return namesAlike || check.adjustment() <= 0 ? check
+                : new FieldCheck(check.field(), check.outcome(), 0, check.queried(), check.listed());
     }
 
     record Scored(int score, List<FieldCheck> checks) {

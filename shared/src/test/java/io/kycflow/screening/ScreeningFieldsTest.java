@@ -54,7 +54,7 @@ class ScreeningFieldsTest {
 
     @Test
     void nameOnlyHasNoFieldChecks() {
-        ScreeningHit hit = hit(ScreeningQuery.byName("Ivan Petrov", 50), "1");
+        ScreeningHit hit = hit(ScreeningQuery.byName("Ivan Sergeyevich Petrov", 50), "1");
         assertEquals(100, hit.nameScore());
         assertEquals(100, hit.score());
         assertEquals(List.of(), hit.fieldChecks());
@@ -64,10 +64,10 @@ class ScreeningFieldsTest {
 
     @Test
     void dateOfBirthMatchesWithinTheListedRangeAndMismatchesBeyondAYear() {
-        assertEquals(FieldOutcome.MATCH, check(hit(query("Ivan Petrov", null, "1961", null, null, null), "1"), "date_of_birth").outcome());
-        assertEquals(FieldOutcome.MATCH, check(hit(query("Ivan Petrov", null, "1961-03-12", null, null, null), "1"), "date_of_birth").outcome());
-        assertEquals(FieldOutcome.UNKNOWN, check(hit(query("Ivan Petrov", null, "1962", null, null, null), "1"), "date_of_birth").outcome());
-        ScreeningHit far = hit(query("Ivan Petrov", null, "1990-05", null, null, null), "1");
+        assertEquals(FieldOutcome.MATCH, check(hit(query("Ivan Sergeyevich Petrov", null, "1961", null, null, null), "1"), "date_of_birth").outcome());
+        assertEquals(FieldOutcome.MATCH, check(hit(query("Ivan Sergeyevich Petrov", null, "1961-03-12", null, null, null), "1"), "date_of_birth").outcome());
+        assertEquals(FieldOutcome.UNKNOWN, check(hit(query("Ivan Sergeyevich Petrov", null, "1962", null, null, null), "1"), "date_of_birth").outcome());
+        ScreeningHit far = hit(query("Ivan Sergeyevich Petrov", null, "1990-05", null, null, null), "1");
         assertEquals(new FieldCheck("date_of_birth", FieldOutcome.MISMATCH, -15, "1990-05", "12 Mar 1961"), check(far, "date_of_birth"));
         assertEquals(85, far.score());
         ScreeningHit range = hit(query("Jong Chol Kim", null, "1971-06-01", null, null, null), "2");
@@ -79,7 +79,7 @@ class ScreeningFieldsTest {
     @Test
     void nationalityResolvesCodesNamesAndListSpellings() {
         for (String russia : List.of("RUS", "RU", "Russia", "Russian Federation", "russian")) {
-            assertEquals(FieldOutcome.MATCH, check(hit(query("Ivan Petrov", null, null, russia, null, null), "1"), "nationality").outcome(), russia);
+            assertEquals(FieldOutcome.MATCH, check(hit(query("Ivan Sergeyevich Petrov", null, null, russia, null, null), "1"), "nationality").outcome(), russia);
         }
         for (String northKorea : List.of("PRK", "KP", "North Korea", "Democratic People's Republic of Korea")) {
             assertEquals(FieldOutcome.MATCH, check(hit(query("Jong Chol Kim", null, null, northKorea, null, null), "2"), "nationality").outcome(), northKorea);
@@ -97,7 +97,7 @@ class ScreeningFieldsTest {
         assertEquals(100, same.score());
         assertEquals(FieldOutcome.MATCH, check(same, "document_id").outcome());
         assertEquals(100 - same.nameScore(), check(same, "document_id").adjustment());
-        ScreeningHit other = hit(query("Ivan Petrov", null, null, null, "X999", null), "1");
+        ScreeningHit other = hit(query("Ivan Sergeyevich Petrov", null, null, null, "X999", null), "1");
         assertEquals(new FieldCheck("document_id", FieldOutcome.UNKNOWN, 0, "X999", "AB 123-456"), check(other, "document_id"));
         assertEquals(100, other.score());
     }
@@ -110,25 +110,41 @@ class ScreeningFieldsTest {
         ScreeningHit business = hit(query("Petrov Star", SubjectType.BUSINESS, null, null, null, null), "4");
         assertEquals(FieldOutcome.MATCH, check(business, "entity_type").outcome());
         assertEquals(business.nameScore(), business.score());
-        assertEquals(FieldOutcome.MISMATCH, check(hit(query("Ivan Petrov", SubjectType.BUSINESS, null, null, null, null), "1"), "entity_type").outcome());
+        assertEquals(FieldOutcome.MISMATCH, check(hit(query("Ivan Sergeyevich Petrov", SubjectType.BUSINESS, null, null, null, null), "1"), "entity_type").outcome());
     }
 
     @Test
     void countryMatchesAnAddressCountry() {
-        ScreeningHit hit = hit(query("Ivan Petrov", null, null, null, null, "RU"), "1");
+        ScreeningHit hit = hit(query("Ivan Sergeyevich Petrov", null, null, null, null, "RU"), "1");
         assertEquals(new FieldCheck("country", FieldOutcome.MATCH, 2, "RU", "Russia"), check(hit, "country"));
-        assertEquals(FieldOutcome.UNKNOWN, check(hit(query("Ivan Petrov", null, null, null, null, "DE"), "1"), "country").outcome());
+        assertEquals(FieldOutcome.UNKNOWN, check(hit(query("Ivan Sergeyevich Petrov", null, null, null, null, "DE"), "1"), "country").outcome());
     }
 
     @Test
     void checksAreReportedInFieldOrderAndBonusesCanLiftANameBelowTheMinimum() {
-        ScreeningHit hit = hit(query("Ivan Petrof", SubjectType.PERSON, "1961", "RUS", "X1", "RUS"), "1");
+        ScreeningHit hit = hit(query("Ivan Sergeyevich Petrof", SubjectType.PERSON, "1961", "RUS", "X1", "RUS"), "1");
         assertEquals(List.of("date_of_birth", "nationality", "document_id", "entity_type", "country"),
                 hit.fieldChecks().stream().map(FieldCheck::field).toList());
         int lifted = Math.min(100, hit.nameScore() + 10);
         assertEquals(lifted, hit.score());
-        ScreeningQuery atLifted = new ScreeningQuery("Ivan Petrof", SubjectType.PERSON, "1961", "RUS", null, "RUS", Set.of(), lifted);
+        ScreeningQuery atLifted = new ScreeningQuery("Ivan Sergeyevich Petrof", SubjectType.PERSON, "1961", "RUS", null, "RUS", Set.of(), lifted);
         assertTrue(INDEX.screen(atLifted).hits().stream().anyMatch(h -> h.sourceId().equals("1")));
+    }
+
+    @Test
+    void fieldsRaiseOnlyNamesThatAreAlike() {
+        // one shared given name: not alike enough for a matching date of birth and nationality to count
+        ScreeningHit unlike = hit(query("Ivan Smirnov", null, "1961-03-12", "RUS", null, null), "1");
+        assertTrue(unlike.nameScore() < SecondaryFields.NAME_FLOOR, "name score " + unlike.nameScore());
+        assertEquals(unlike.nameScore(), unlike.score());
+        assertEquals(FieldOutcome.MATCH, check(unlike, "date_of_birth").outcome());
+        assertEquals(0, check(unlike, "date_of_birth").adjustment());
+        assertEquals(0, check(unlike, "nationality").adjustment());
+        // a contradicting field still counts against it
+        ScreeningHit contradicted = hit(query("Ivan Smirnov", null, "1990", null, null, null), "1");
+        assertEquals(Math.max(0, contradicted.nameScore() - 15), contradicted.score());
+        assertTrue(INDEX.screen(new ScreeningQuery("Ivan Smirnov", null, "1961-03-12", "RUS", null, null, Set.of(),
+                unlike.nameScore() + 1)).hits().isEmpty());
     }
 
     @Test

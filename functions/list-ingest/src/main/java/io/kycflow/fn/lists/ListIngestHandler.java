@@ -22,7 +22,8 @@ import java.util.Set;
 /**
  * S3 ObjectCreated under {@code lists/incoming/}: validates the list files the object belongs to (the list's folder, or
  * the batch it was uploaded in) and publishes a new screening index when the set is good ({@link ListIngestion}).
- * Answers one outcome per set touched.
+ * Answers one outcome per set touched. A scheduled event (hourly) publishes the index again when the one in force
+ * was written in an older snapshot format, so the first hour after a deploy is the longest readers build their own.
  */
 public final class ListIngestHandler extends JsonHandler {
     private final ListIngestion ingestion;
@@ -44,6 +45,13 @@ public final class ListIngestHandler extends JsonHandler {
 
     @Override
     public JsonNode handle(JsonNode event, Context context) {
+        if ("Scheduled Event".equals(event.path("detail-type").asText())) {
+            ObjectNode result = Json.object();
+            ingestion.republishIfOutdated().ifPresentOrElse(
+                    outcome -> result.put("republished", outcome.getClass().getSimpleName()),
+                    () -> result.put("republished", "nothing: the snapshot in force is current"));
+            return result;
+        }
         // several files of one list in one event: validate the set once
         Set<ListIngestion.Incoming> sets = new LinkedHashSet<>();
         for (JsonNode record : event.path("Records")) {

@@ -10,6 +10,7 @@ import io.kycflow.backends.LocalBackends;
 import io.kycflow.backends.TestBackends;
 import io.kycflow.json.Json;
 import io.kycflow.sanctions.ListFileSet;
+import io.kycflow.screening.ScreeningIndex;
 import io.kycflow.store.KycflowTable;
 import io.kycflow.testing.SanctionsFixtures;
 import org.junit.jupiter.api.BeforeEach;
@@ -140,6 +141,36 @@ class ListIngestHandlerTest {
         ListSnapshots snapshots = new ListSnapshots(AwsClients.dynamoDb(settings), settings.table(), () -> s3, bucket);
         assertEquals(snapshot, snapshots.latestHint().orElseThrow().snapshotId());
         assertEquals(1, s3.listObjectsV2(b -> b.bucket(bucket).prefix(ListSnapshots.ANNOUNCEMENTS + snapshot)).keyCount());
+    }
+
+    /**
+     * After a release changes the snapshot format: the snapshot in force (here the real one with its format byte set
+     * back to 2, and the pointer of that release, without the format tag) is not read but built from the accepted
+     * lists, and the scheduled run publishes it again in the current format; a second run changes nothing.
+     */
+    @Test
+    void aSnapshotOfAnOlderFormatIsBuiltFromTheAcceptedListsAndRepublishedOnSchedule() throws IOException {
+        String batch = realOfacBatch("before-upgrade");
+        String current = handler.handle(event(batch + "sdn.csv"), null).at("/outcomes/0/snapshot").asText();
+        ListSnapshots snapshots = new ListSnapshots(AwsClients.dynamoDb(settings), settings.table(), () -> s3, bucket);
+        ScreeningIndex published = snapshots.load(snapshots.current().orElseThrow());
+        byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key("lists/snapshots/" + current + ".idx")).asByteArray();
+        bytes[7] = 2; // the format byte, after the seven-byte magic
+        String older = current.substring(0, current.length() - ("-f" + ScreeningIndex.SNAPSHOT_FORMAT).length());
+        // the earlier release's pointer (its ids had no format tag), naming a snapshot in its format
+        snapshots.publish(older, published, 1_000L);
+        put("lists/snapshots/" + older + ".idx", bytes);
+
+        ScreeningIndex rebuilt = snapshots.load(snapshots.current().orElseThrow());
+        assertEquals(published.entryCount(), rebuilt.entryCount());
+        assertEquals(published.listVersions(), rebuilt.listVersions());
+
+        ObjectNode scheduled = Json.object().put("detail-type", "Scheduled Event").put("source", "aws.events");
+        assertEquals("Published", handler.handle(scheduled, null).path("republished").asText());
+        ListSnapshots.Pointer pointer = snapshots.current().orElseThrow();
+        assertEquals(current, pointer.snapshotId());
+        assertEquals(published.entryCount(), snapshots.load(pointer).entryCount());
+        assertTrue(handler.handle(scheduled, null).path("republished").asText().startsWith("nothing"));
     }
 
     @Test
