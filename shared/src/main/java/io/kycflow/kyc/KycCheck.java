@@ -24,10 +24,12 @@ import java.util.Set;
 
 /**
  * One KYC screening check (a "job"): the subject, what it was screened against, its hits with their reviews, the
- * business's decision and metadata. Plain state with the rules of API.md; stored whole as JSON with a version for
+ * business's decision and metadata. Plain state with the rules of API.md; stored as JSON with a version for
  * optimistic locking.
  */
 public final class KycCheck {
+    /** The field of the stored form that holds the hits, in order. */
+    public static final String STORED_HITS = "hits";
 
     /**
      * A callback event recorded with the change that caused it and kept until it is enqueued (an outbox): a crash
@@ -60,6 +62,7 @@ public final class KycCheck {
     private ArrayNode metadata = Json.array();
     private final List<PendingEvent> outbox = new ArrayList<>();
     private long version;
+    private String storedLayout;
 
     private KycCheck(String tenantId, String jobId, KycSubject subject, Set<SanctionsList> requestedLists, int minScore,
                      boolean monitoring, String callbackUrl, String customerReference, long createdAt) {
@@ -314,8 +317,16 @@ public final class KycCheck {
                 .put("country", subject.country());
     }
 
-    /** The stored form: everything, including reviews of hits that are no longer active. */
+    /** The stored form as JSON text. */
     public String toStorage() {
+        return Json.write(storage());
+    }
+
+    /**
+     * The stored form: everything, including reviews of hits that are no longer active; the hits are the array
+     * {@link #STORED_HITS}, in order, which a store may keep in parts and put back together for {@link #fromStorage}.
+     */
+    public ObjectNode storage() {
         ObjectNode node = Json.object()
                 .put("tenant_id", tenantId)
                 .put("job_id", jobId)
@@ -334,18 +345,17 @@ public final class KycCheck {
         requestedLists.forEach(list -> requested.add(list.name()));
         ObjectNode versions = node.putObject("list_versions");
         listVersions.forEach((list, v) -> versions.put(list.name(), v));
-        ArrayNode stored = node.putArray("hits");
+        ArrayNode stored = node.putArray(STORED_HITS);
         hits.values().forEach(hit -> stored.add(hit.toStorage()));
         node.set("decision", decisionNode());
         node.set("metadata", metadata);
         ArrayNode events = node.putArray("outbox");
         outbox.forEach(e -> events.addObject().put("event_id", e.eventId()).put("event_type", e.eventType())
                 .put("created_at", e.createdAt()));
-        return Json.write(node);
+        return node;
     }
 
-    public static KycCheck fromStorage(String doc, long version) {
-        JsonNode node = Json.parse(doc);
+    public static KycCheck fromStorage(JsonNode node, long version) {
         JsonNode entity = node.path("entity");
         Set<SanctionsList> requested = EnumSet.noneOf(SanctionsList.class);
         node.path("lists_requested").forEach(list -> requested.add(SanctionsList.valueOf(list.asText())));
@@ -362,7 +372,7 @@ public final class KycCheck {
         check.nextMonitoringAt = longOrNull(node, "next_monitoring_at");
         node.path("list_versions").fields().forEachRemaining(
                 e -> check.listVersions.put(SanctionsList.valueOf(e.getKey()), e.getValue().asText()));
-        node.path("hits").forEach(h -> {
+        node.path(STORED_HITS).forEach(h -> {
             KycHit hit = KycHit.fromStorage(h);
             check.hits.put(hit.hitId(), hit);
         });
@@ -431,5 +441,17 @@ public final class KycCheck {
 
     public void setVersion(long version) {
         this.version = version;
+    }
+
+    /**
+     * How the store laid the check out when it last read or wrote it, opaque to the domain (the DynamoDB store notes
+     * where the hits are that its main item has no room for); null before the check is stored.
+     */
+    public String storedLayout() {
+        return storedLayout;
+    }
+
+    public void setStoredLayout(String storedLayout) {
+        this.storedLayout = storedLayout;
     }
 }
