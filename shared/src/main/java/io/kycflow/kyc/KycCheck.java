@@ -25,9 +25,12 @@ import java.util.Set;
 /**
  * One KYC screening check (a "job"): the subject, what it was screened against, its hits with their reviews, the
  * business's decision and metadata. Plain state with the rules of API.md; stored as JSON with a version for
- * optimistic locking.
+ * optimistic locking. A check may have thousands of hits (a common name, a low min_score): its views show the first
+ * {@value #INLINE_HITS} and the true totals.
  */
 public final class KycCheck {
+    /** How many hits a view of the check carries at most: it must stay small enough for a callback message. */
+    public static final int INLINE_HITS = 100;
     /** The field of the stored form that holds the hits, in order. */
     public static final String STORED_HITS = "hits";
 
@@ -253,8 +256,14 @@ public final class KycCheck {
         return pending ? "potential_match" : "no_match";
     }
 
-    private List<KycHit> activeHits() {
-        return hits.values().stream().filter(KycHit::active).toList();
+    /** The hits the latest screenings still return, in {@link KycHit#ORDER}. */
+    public List<KycHit> activeHits() {
+        return hits.values().stream().filter(KycHit::active).sorted(KycHit.ORDER).toList();
+    }
+
+    /** Where the API pages through the check's hits. */
+    public String hitsPath() {
+        return "/kyc/" + jobId + "/hits";
     }
 
     /** The object GET /kyc/{jobId} returns (and callbacks carry). */
@@ -267,16 +276,22 @@ public final class KycCheck {
         ArrayNode checked = view.putArray("lists_checked");
         listVersions.keySet().forEach(list -> checked.add(list.name()));
         List<KycHit> active = activeHits();
+        List<KycHit> inline = active.subList(0, Math.min(INLINE_HITS, active.size()));
         view.put("match_status", matchStatus())
                 .put("total_hits", active.size())
+                // the best hits are inline; all of them are paged through at hits_path
+                .put("hits_truncated", inline.size() < active.size())
+                .put("hits_path", hitsPath())
                 .put("risk_score", risk)
                 .put("risk_rating", RiskRating.of(risk).label());
         ArrayNode results = view.putArray("results_by_list");
         for (Map.Entry<SanctionsList, String> list : listVersions.entrySet()) {
-            ObjectNode result = results.addObject().put("list", list.getKey().name()).put("list_version", list.getValue());
+            String name = list.getKey().name();
+            ObjectNode result = results.addObject().put("list", name).put("list_version", list.getValue());
+            long count = active.stream().filter(h -> h.list().equals(name)).count();
             ArrayNode matches = Json.array();
-            active.stream().filter(h -> h.list().equals(list.getKey().name())).forEach(h -> matches.add(h.view()));
-            result.put("matched", !matches.isEmpty()).put("match_count", matches.size());
+            inline.stream().filter(h -> h.list().equals(name)).forEach(h -> matches.add(h.view()));
+            result.put("matched", count > 0).put("match_count", count);
             result.set("matches", matches);
         }
         view.put("search_type", minScore >= 100 ? "exact" : "fuzzy")

@@ -1,6 +1,5 @@
 package io.kycflow.store;
 
-import io.kycflow.auth.Secrets;
 import io.kycflow.aws.AwsClients;
 import io.kycflow.aws.Settings;
 import io.kycflow.backends.TestBackends;
@@ -8,10 +7,8 @@ import io.kycflow.journey.JourneyRepository.ConcurrentUpdateException;
 import io.kycflow.json.Json;
 import io.kycflow.kyc.KycCheck;
 import io.kycflow.kyc.KycHit;
-import io.kycflow.kyc.KycSubject;
 import io.kycflow.kyc.ReviewStatus;
-import io.kycflow.screening.SubjectType;
-import io.kycflow.testing.SanctionsFixtures;
+import io.kycflow.testing.ScreenedChecks;
 import io.kycflow.testing.StoredItems;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,22 +44,6 @@ class DynamoKycRepositoryTest {
         repository = new DynamoKycRepository(dynamo, TABLE);
     }
 
-    /** A check of the tenant's, screened against the real lists. */
-    private static KycCheck screened(String tenant, String name, int minScore) {
-        long now = System.currentTimeMillis();
-        KycCheck check = KycCheck.create(new KycCheck.Request(tenant, new KycSubject(SubjectType.PERSON, name, null, null,
-                null, null), Set.of(), minScore, false, null, null), "kyc_" + Secrets.random(9), now);
-        check.applyScreening(SanctionsFixtures.index().screen(check.query()), now, 0, null);
-        return check;
-    }
-
-    /** min_score 0: every listed entry is a hit. */
-    private static KycCheck everyEntry(String tenant) {
-        KycCheck check = screened(tenant, "Mohamed Mohamed", 0);
-        assertTrue(check.hits().size() >= 1000, "every entry of the lists is a hit: " + check.hits().size());
-        return check;
-    }
-
     private static KycCheck read(KycCheck check) {
         return repository.find(check.tenantId(), check.jobId()).orElseThrow();
     }
@@ -84,9 +64,9 @@ class DynamoKycRepositoryTest {
 
     @Test
     void checksWithNoneAFewOrThousandsOfHitsComeBackWholeToTheirTenantOnly() {
-        KycCheck none = screened("tenant-a", "Zqxjv Wkpfh", 100);
-        KycCheck few = screened("tenant-a", "Nicolas Maduro Moros", 90);
-        KycCheck all = everyEntry("tenant-a");
+        KycCheck none = ScreenedChecks.screened("tenant-a", "Zqxjv Wkpfh", 100);
+        KycCheck few = ScreenedChecks.screened("tenant-a", "Nicolas Maduro Moros", 90);
+        KycCheck all = ScreenedChecks.everyEntry("tenant-a");
         assertEquals(0, none.hits().size());
         assertFalse(few.hits().isEmpty(), "a listed name at min_score 90");
         for (KycCheck check : List.of(none, few, all)) {
@@ -118,7 +98,7 @@ class DynamoKycRepositoryTest {
 
     @Test
     void aSaveWritesChunksOnlyWhenTheirHitsChange() {
-        KycCheck check = everyEntry("tenant-c");
+        KycCheck check = ScreenedChecks.everyEntry("tenant-c");
         repository.create(check);
         List<String> created = chunkKeys(check);
 
@@ -149,7 +129,7 @@ class DynamoKycRepositoryTest {
 
     @Test
     void aWriterThatLosesTheRaceLeavesNoChunkBehind() {
-        KycCheck check = everyEntry("tenant-d");
+        KycCheck check = ScreenedChecks.everyEntry("tenant-d");
         repository.create(check);
         KycCheck first = read(check);
         KycCheck second = read(check);
