@@ -26,7 +26,7 @@ import java.util.Set;
  * One KYC screening check (a "job"): the subject, what it was screened against, its hits with their reviews, the
  * business's decision and metadata. Plain state with the rules of API.md; stored as JSON with a version for
  * optimistic locking. A check may have thousands of hits (a common name, a low min_score): its views show the first
- * {@value #INLINE_HITS} and the true totals.
+ * {@value #INLINE_HITS} and the true totals, and {@link #hitPage} pages through all of them.
  */
 public final class KycCheck {
     /** How many hits a view of the check carries at most: it must stay small enough for a callback message. */
@@ -259,6 +259,35 @@ public final class KycCheck {
     /** The hits the latest screenings still return, in {@link KycHit#ORDER}. */
     public List<KycHit> activeHits() {
         return hits.values().stream().filter(KycHit::active).sorted(KycHit.ORDER).toList();
+    }
+
+    /**
+     * One page of the active hits (GET /kyc/{jobId}/hits).
+     *
+     * @param total how many active hits the filters select
+     * @param more  whether more of them follow this page
+     */
+    public record HitPage(List<KycHit> hits, int total, boolean more) {
+    }
+
+    /**
+     * The active hits after a position, in {@link KycHit#ORDER}.
+     *
+     * @param list   only this list's hits; null for every list
+     * @param status only hits with this review status; null for any
+     * @param after  where the previous page ended; null for the first page
+     */
+    public HitPage hitPage(SanctionsList list, ReviewStatus status, HitPosition after, int limit) {
+        List<KycHit> selected = activeHits().stream()
+                .filter(hit -> list == null || hit.list().equals(list.name()))
+                .filter(hit -> status == null || hit.reviewStatus() == status)
+                .toList();
+        int from = 0;
+        while (after != null && from < selected.size() && selected.get(from).position().compareTo(after) <= 0) {
+            from++;
+        }
+        int to = Math.min(selected.size(), from + limit);
+        return new HitPage(selected.subList(from, to), selected.size(), to < selected.size());
     }
 
     /** Where the API pages through the check's hits. */
