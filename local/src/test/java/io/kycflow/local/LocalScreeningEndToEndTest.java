@@ -1,8 +1,11 @@
 package io.kycflow.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kycflow.auth.Scope;
+import io.kycflow.auth.Secrets;
 import io.kycflow.aws.AwsClients;
 import io.kycflow.aws.ListSnapshots;
+import io.kycflow.store.DynamoCredentialStore;
 import io.kycflow.store.KycflowTable;
 import io.kycflow.testing.SanctionsFixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -17,8 +20,10 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -60,6 +65,30 @@ class LocalScreeningEndToEndTest {
         assertEquals("Very high", kya.body().get("risk_rating").asText());
 
         assertEquals(401, api.get("/kyc/" + jobId, "kf_not_a_key").status());
+    }
+
+    @Test
+    void theHitsOfACheckArePagedOverHttpWithTheReadScope() {
+        ApiClient.Reply created = api.post("/kyc", runtime.apiKey(),
+                "{\"entity\":{\"type\":\"person\",\"name\":\"Maria Garcia\"},\"min_score\":0,\"lists\":[\"UN_CONSOLIDATED\"]}");
+        assertEquals(201, created.status(), created.body().toString());
+        String hits = "/kyc/" + created.body().get("job_id").asText() + "/hits";
+        ApiClient.Reply first = api.get(hits + "?limit=2&list=UN_CONSOLIDATED", runtime.apiKey());
+        assertEquals(200, first.status(), first.body().toString());
+        assertEquals(created.body().get("total_hits"), first.body().get("total_hits"));
+        assertEquals(2, first.body().get("items").size());
+        ApiClient.Reply next = api.get(hits + "?limit=2&list=UN_CONSOLIDATED&cursor=" + first.body().get("next_cursor").asText(),
+                runtime.apiKey());
+        assertEquals(200, next.status(), next.body().toString());
+        assertNotEquals(first.body().at("/items/1/hit_id"), next.body().at("/items/0/hit_id"));
+        assertEquals("invalid_parameter", api.get(hits + "?cursor=garbled", runtime.apiKey()).errorCode());
+
+        String writeOnly = Secrets.newApiKey();
+        new DynamoCredentialStore(AwsClients.dynamoDb(runtime.settings()), LocalRuntime.TABLE)
+                .putApiKey(LocalRuntime.DEMO_TENANT, writeOnly, Set.of(Scope.KYC_WRITE), "write only");
+        ApiClient.Reply refused = api.get(hits, writeOnly);
+        assertEquals(403, refused.status());
+        assertEquals("forbidden", refused.errorCode());
     }
 
     @Test

@@ -58,6 +58,7 @@ public final class ApiRoutes {
             new Route("journeyStatus", "GET", "/journeys/{journeyId}/status", new JourneyAccess(), SUBMISSION_API),
             new Route("createKyc", "POST", "/kyc", new ScopeAccess(Scope.KYC_WRITE), AML_SCREENING),
             new Route("getKyc", "GET", "/kyc/{jobId}", new ScopeAccess(Scope.KYC_READ), AML_SCREENING),
+            new Route("kycHits", "GET", "/kyc/{jobId}/hits", new ScopeAccess(Scope.KYC_READ), AML_SCREENING),
             new Route("reviewHit", "PATCH", "/kyc/{jobId}/hits/{hitId}", new ScopeAccess(Scope.KYC_REVIEW), AML_SCREENING),
             new Route("decideKyc", "POST", "/kyc/{jobId}/decision", new ScopeAccess(Scope.KYC_REVIEW), AML_SCREENING),
             new Route("kycMetadata", "PUT", "/kyc/{jobId}/metadata", new ScopeAccess(Scope.KYC_WRITE), AML_SCREENING),

@@ -1,6 +1,5 @@
 package io.kycflow.journey;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kycflow.json.Json;
@@ -9,6 +8,8 @@ import io.kycflow.kyc.KycHit;
 import io.kycflow.kyc.KycStatus;
 import io.kycflow.kyc.KycSubject;
 import io.kycflow.kyc.RiskRating;
+
+import java.util.List;
 
 /**
  * A KYC check rendered as the AML screening report of a journey's V3 decision (seed 002, {@code aml_screenings[]}):
@@ -27,20 +28,24 @@ public final class AmlScreeningReport {
     private AmlScreeningReport() {
     }
 
-    /** The report of one check: Approved when no hit waits for review, else In Review. */
+    /**
+     * The report of one check: Approved when no hit waits for review, else In Review. It is stored on the journey,
+     * so like the check's own view it carries the best {@value KycCheck#INLINE_HITS} hits and the true total.
+     */
     public static ObjectNode of(KycCheck check) {
+        List<KycHit> active = check.activeHits();
         ArrayNode hits = Json.array();
-        for (KycHit hit : check.hits()) {
-            if (hit.active()) {
-                hits.add(hit.view().put("list", hit.list()));
-            }
+        for (KycHit hit : active.subList(0, Math.min(KycCheck.INLINE_HITS, active.size()))) {
+            hits.add(hit.view().put("list", hit.list()));
         }
         boolean review = check.status() == KycStatus.IN_REVIEW;
         KycSubject subject = check.subject();
         ObjectNode report = Json.object()
                 .put("status", (review ? DecisionStatus.IN_REVIEW : DecisionStatus.APPROVED).label())
                 .put("job_id", check.jobId())
-                .put("total_hits", hits.size())
+                .put("total_hits", active.size())
+                .put("hits_truncated", hits.size() < active.size())
+                .put("hits_path", check.hitsPath())
                 .put("entity_type", subject.typeLabel());
         report.set("hits", hits);
         int risk = check.riskScore();
@@ -57,9 +62,10 @@ public final class AmlScreeningReport {
                 .put("node_id", JourneyRules.AML_SCREENING_NODE);
         ArrayNode warnings = report.putArray("warnings");
         if (review) {
+            // In Review means a hit is active, and the active hits come best first
             warnings.add(POSSIBLE_MATCH.toJson(Json.object()
-                    .put("total_hits", hits.size())
-                    .put("best_score", bestScore(hits))
+                    .put("total_hits", active.size())
+                    .put("best_score", active.get(0).score())
                     .put("job_id", check.jobId())));
         }
         return report;
@@ -79,13 +85,5 @@ public final class AmlScreeningReport {
         report.put("node_id", JourneyRules.AML_SCREENING_NODE);
         report.putArray("warnings").add(NOT_PERFORMED.toJson(null));
         return report;
-    }
-
-    private static int bestScore(ArrayNode hits) {
-        int best = 0;
-        for (JsonNode hit : hits) {
-            best = Math.max(best, hit.path("score").asInt());
-        }
-        return best;
     }
 }

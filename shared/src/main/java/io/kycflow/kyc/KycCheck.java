@@ -24,10 +24,15 @@ import java.util.Set;
 
 /**
  * One KYC screening check (a "job"): the subject, what it was screened against, its hits with their reviews, the
- * business's decision and metadata. Plain state with the rules of API.md; stored whole as JSON with a version for
- * optimistic locking.
+ * business's decision and metadata. Plain state with the rules of API.md; stored as JSON with a version for
+ * optimistic locking. A check may have thousands of hits (a common name, a low min_score): its views show the first
+ * {@value #INLINE_HITS} and the true totals, and {@link #hitPage} pages through all of them.
  */
 public final class KycCheck {
+    /** How many hits a view of the check carries at most: it must stay small enough for a callback message. */
+    public static final int INLINE_HITS = 100;
+    /** The field of the stored form that holds the hits, in order. */
+    public static final String STORED_HITS = "hits";
 
     /**
      * A callback event recorded with the change that caused it and kept until it is enqueued (an outbox): a crash
@@ -60,6 +65,7 @@ public final class KycCheck {
     private ArrayNode metadata = Json.array();
     private final List<PendingEvent> outbox = new ArrayList<>();
     private long version;
+    private String storedLayout;
 
     private KycCheck(String tenantId, String jobId, KycSubject subject, Set<SanctionsList> requestedLists, int minScore,
                      boolean monitoring, String callbackUrl, String customerReference, long createdAt) {
@@ -250,8 +256,43 @@ public final class KycCheck {
         return pending ? "potential_match" : "no_match";
     }
 
-    private List<KycHit> activeHits() {
-        return hits.values().stream().filter(KycHit::active).toList();
+    /** The hits the latest screenings still return, in {@link KycHit#ORDER}. */
+    public List<KycHit> activeHits() {
+        return hits.values().stream().filter(KycHit::active).sorted(KycHit.ORDER).toList();
+    }
+
+    /**
+     * One page of the active hits (GET /kyc/{jobId}/hits).
+     *
+     * @param total how many active hits the filters select
+     * @param more  whether more of them follow this page
+     */
+    public record HitPage(List<KycHit> hits, int total, boolean more) {
+    }
+
+    /**
+     * The active hits after a position, in {@link KycHit#ORDER}.
+     *
+     * @param list   only this list's hits; null for every list
+     * @param status only hits with this review status; null for any
+     * @param after  where the previous page ended; null for the first page
+     */
+    public HitPage hitPage(SanctionsList list, ReviewStatus status, HitPosition after, int limit) {
+        List<KycHit> selected = activeHits().stream()
+                .filter(hit -> list == null || hit.list().equals(list.name()))
+                .filter(hit -> status == null || hit.reviewStatus() == status)
+                .toList();
+        int from = 0;
+        while (after != null && from < selected.size() && selected.get(from).position().compareTo(after) <= 0) {
+            from++;
+        }
+        int to = Math.min(selected.size(), from + limit);
+        return new HitPage(selected.subList(from, to), selected.size(), to < selected.size());
+    }
+
+    /** Where the API pages through the check's hits. */
+    public String hitsPath() {
+        return "/kyc/" + jobId + "/hits";
     }
 
     /** The object GET /kyc/{jobId} returns (and callbacks carry). */
@@ -264,16 +305,22 @@ public final class KycCheck {
         ArrayNode checked = view.putArray("lists_checked");
         listVersions.keySet().forEach(list -> checked.add(list.name()));
         List<KycHit> active = activeHits();
+        List<KycHit> inline = active.subList(0, Math.min(INLINE_HITS, active.size()));
         view.put("match_status", matchStatus())
                 .put("total_hits", active.size())
+                // the best hits are inline; all of them are paged through at hits_path
+                .put("hits_truncated", inline.size() < active.size())
+                .put("hits_path", hitsPath())
                 .put("risk_score", risk)
                 .put("risk_rating", RiskRating.of(risk).label());
         ArrayNode results = view.putArray("results_by_list");
         for (Map.Entry<SanctionsList, String> list : listVersions.entrySet()) {
-            ObjectNode result = results.addObject().put("list", list.getKey().name()).put("list_version", list.getValue());
+            String name = list.getKey().name();
+            ObjectNode result = results.addObject().put("list", name).put("list_version", list.getValue());
+            long count = active.stream().filter(h -> h.list().equals(name)).count();
             ArrayNode matches = Json.array();
-            active.stream().filter(h -> h.list().equals(list.getKey().name())).forEach(h -> matches.add(h.view()));
-            result.put("matched", !matches.isEmpty()).put("match_count", matches.size());
+            inline.stream().filter(h -> h.list().equals(name)).forEach(h -> matches.add(h.view()));
+            result.put("matched", count > 0).put("match_count", count);
             result.set("matches", matches);
         }
         view.put("search_type", minScore >= 100 ? "exact" : "fuzzy")
@@ -314,8 +361,16 @@ public final class KycCheck {
                 .put("country", subject.country());
     }
 
-    /** The stored form: everything, including reviews of hits that are no longer active. */
+    /** The stored form as JSON text. */
     public String toStorage() {
+        return Json.write(storage());
+    }
+
+    /**
+     * The stored form: everything, including reviews of hits that are no longer active; the hits are the array
+     * {@link #STORED_HITS}, in order, which a store may keep in parts and put back together for {@link #fromStorage}.
+     */
+    public ObjectNode storage() {
         ObjectNode node = Json.object()
                 .put("tenant_id", tenantId)
                 .put("job_id", jobId)
@@ -334,18 +389,17 @@ public final class KycCheck {
         requestedLists.forEach(list -> requested.add(list.name()));
         ObjectNode versions = node.putObject("list_versions");
         listVersions.forEach((list, v) -> versions.put(list.name(), v));
-        ArrayNode stored = node.putArray("hits");
+        ArrayNode stored = node.putArray(STORED_HITS);
         hits.values().forEach(hit -> stored.add(hit.toStorage()));
         node.set("decision", decisionNode());
         node.set("metadata", metadata);
         ArrayNode events = node.putArray("outbox");
         outbox.forEach(e -> events.addObject().put("event_id", e.eventId()).put("event_type", e.eventType())
                 .put("created_at", e.createdAt()));
-        return Json.write(node);
+        return node;
     }
 
-    public static KycCheck fromStorage(String doc, long version) {
-        JsonNode node = Json.parse(doc);
+    public static KycCheck fromStorage(JsonNode node, long version) {
         JsonNode entity = node.path("entity");
         Set<SanctionsList> requested = EnumSet.noneOf(SanctionsList.class);
         node.path("lists_requested").forEach(list -> requested.add(SanctionsList.valueOf(list.asText())));
@@ -362,7 +416,7 @@ public final class KycCheck {
         check.nextMonitoringAt = longOrNull(node, "next_monitoring_at");
         node.path("list_versions").fields().forEachRemaining(
                 e -> check.listVersions.put(SanctionsList.valueOf(e.getKey()), e.getValue().asText()));
-        node.path("hits").forEach(h -> {
+        node.path(STORED_HITS).forEach(h -> {
             KycHit hit = KycHit.fromStorage(h);
             check.hits.put(hit.hitId(), hit);
         });
@@ -431,5 +485,17 @@ public final class KycCheck {
 
     public void setVersion(long version) {
         this.version = version;
+    }
+
+    /**
+     * How the store laid the check out when it last read or wrote it, opaque to the domain (the DynamoDB store notes
+     * where the hits are that its main item has no room for); null before the check is stored.
+     */
+    public String storedLayout() {
+        return storedLayout;
+    }
+
+    public void setStoredLayout(String storedLayout) {
+        this.storedLayout = storedLayout;
     }
 }

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kycflow.auth.Secrets;
 import io.kycflow.json.Json;
+import io.kycflow.sanctions.SanctionsList;
 import io.kycflow.screening.FieldCheck;
 import io.kycflow.screening.ScreeningHit;
 
+import java.util.Comparator;
 import java.util.Locale;
 
 /**
@@ -16,6 +18,9 @@ import java.util.Locale;
  * fingerprint tells whether the listed entry changed since the review.
  */
 public final class KycHit {
+    /** The order hits are shown and paged in: see {@link HitPosition}. */
+    public static final Comparator<KycHit> ORDER = Comparator.comparing(KycHit::position);
+
     private final String hitId;
     private ObjectNode match;
     private String fingerprint;
@@ -121,6 +126,15 @@ public final class KycHit {
 
     public String list() {
         return match.path("list").asText();
+    }
+
+    /** The entry's id on its list. */
+    public String sourceId() {
+        return match.path("source_id").asText();
+    }
+
+    public HitPosition position() {
+        return new HitPosition(score(), SanctionsList.valueOf(list()), sourceId());
     }
 
     /** Whether the latest screening still returned this entry. */

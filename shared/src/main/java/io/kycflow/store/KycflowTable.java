@@ -17,8 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The single table's key design. Items: {@code TENANT#<t> / JOURNEY#<id>} journeys, {@code APIKEY#<hash> / APIKEY}
- * keys, {@code JTOKEN#<hash> / JTOKEN} journey tokens, {@code TENANT#<t> / IDEMPOTENCY#<key>} replay records.
+ * The single table's key design. Items: {@code TENANT#<t> / JOURNEY#<id>} journeys, {@code TENANT#<t> / KYC#<jobId>}
+ * KYC checks and {@code TENANT#<t> / KYC#<jobId>#HITS#<generation>#<n>} the hits they have no room for,
+ * {@code APIKEY#<hash> / APIKEY} keys, {@code JTOKEN#<hash> / JTOKEN} journey tokens,
+ * {@code TENANT#<t> / IDEMPOTENCY#<key>} replay records.
  * Tenant data always sits under its tenant's partition key.
  */
 public final class KycflowTable {

@@ -19,8 +19,8 @@ import static io.kycflow.store.KycflowTable.s;
  * the shape journeys and KYC checks share.
  */
 final class VersionedItems {
-    /** A stored document and the version it was read at. */
-    record Stored(String doc, long version) {
+    /** A stored document and the version it was read at, with the whole item (its other attributes). */
+    record Stored(String doc, long version, Map<String, AttributeValue> item) {
     }
 
     private final DynamoDbClient dynamo;
@@ -38,7 +38,7 @@ final class VersionedItems {
             return Optional.empty();
         }
         Map<String, AttributeValue> item = response.item();
-        return Optional.of(new Stored(item.get("doc").s(), Long.parseLong(item.get("version").n())));
+        return Optional.of(new Stored(item.get("doc").s(), Long.parseLong(item.get("version").n()), item));
     }
 
     /** The item for a document at a version, with any extra attributes (index keys). */
@@ -61,7 +61,7 @@ final class VersionedItems {
     }
 
     /** Writes the item if its current version is {@code expected}. */
-    private void replace(Map<String, AttributeValue> item, long expected, String what) {
+    void replace(Map<String, AttributeValue> item, long expected, String what) {
         try {
             dynamo.putItem(b -> b.tableName(table).item(item)
                     .conditionExpression("version = :expected")

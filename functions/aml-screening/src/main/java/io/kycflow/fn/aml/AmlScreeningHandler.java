@@ -118,6 +118,7 @@ public final class AmlScreeningHandler extends ApiHandler {
             return switch (match.route().id()) {
                 case "createKyc" -> kyc.create(caller, request.body());
                 case "getKyc" -> kyc.get(caller, jobId);
+                case "kycHits" -> kyc.hits(caller, jobId, request.query());
                 case "reviewHit" -> kyc.reviewHit(caller, jobId, match.pathParameters().get("hitId"), request.body());
                 case "decideKyc" -> kyc.decide(caller, jobId, request.body());
                 case "kycMetadata" -> kyc.putMetadata(caller, jobId, request.body());

@@ -2,12 +2,16 @@ package io.kycflow.fn.aml;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kycflow.auth.Principal;
 import io.kycflow.http.ApiException;
 import io.kycflow.http.ApiResponse;
 import io.kycflow.http.ErrorCode;
 import io.kycflow.http.JsonBody;
+import io.kycflow.http.PageCursor;
+import io.kycflow.http.QueryParameters;
 import io.kycflow.json.Json;
+import io.kycflow.kyc.HitPosition;
 import io.kycflow.kyc.KycCheck;
 import io.kycflow.kyc.KycConflictException;
 import io.kycflow.kyc.KycService;
@@ -17,6 +21,7 @@ import io.kycflow.net.UrlGuard;
 import io.kycflow.sanctions.SanctionsList;
 import io.kycflow.screening.SubjectType;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +39,11 @@ final class KycApi {
     private static final Pattern ENTITY_TYPE = Pattern.compile("person|business");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2,3}");
     private static final Pattern REVIEW = Pattern.compile("confirmed|cleared");
+    private static final Set<String> HITS_PARAMETERS = Set.of("limit", "cursor", "list", "review_status");
+    private static final int HITS_PAGE = 50;
+    private static final int MAX_HITS_PAGE = 200;
+    private static final List<String> LISTS = Arrays.stream(SanctionsList.values()).map(Enum::name).toList();
+    private static final List<String> REVIEW_STATUSES = Arrays.stream(ReviewStatus.values()).map(ReviewStatus::value).toList();
 
     private final KycService service;
     private final UrlGuard callbackGuard;
@@ -93,6 +103,38 @@ final class KycApi {
     /** GET /kyc/{jobId}. */
     ApiResponse get(Principal caller, String jobId) {
         return ApiResponse.json(200, service.find(caller.tenantId(), jobId).orElseThrow(KycApi::notFound).view());
+    }
+
+    /**
+     * GET /kyc/{jobId}/hits: every active hit a page at a time, best first (the check's view carries only the first
+     * ones), optionally of one list or review status. The cursor holds where the page ended, so reviews between pages
+     * neither skip nor repeat a hit.
+     */
+    ApiResponse hits(Principal caller, String jobId, Map<String, String> query) {
+        QueryParameters parameters = QueryParameters.of(query, HITS_PARAMETERS);
+        int limit = parameters.integer("limit", 1, MAX_HITS_PAGE, HITS_PAGE);
+        String list = parameters.oneOf("list", LISTS);
+        String review = parameters.oneOf("review_status", REVIEW_STATUSES);
+        String cursorQuery = String.join("/", caller.tenantId(), jobId, String.valueOf(list), String.valueOf(review));
+        String cursor = parameters.get("cursor");
+        HitPosition after = cursor == null ? null : position(PageCursor.decode(cursor, cursorQuery, 3));
+        KycCheck.HitPage page = service.find(caller.tenantId(), jobId).orElseThrow(KycApi::notFound).hitPage(
+                list == null ? null : SanctionsList.valueOf(list), review == null ? null : ReviewStatus.of(review), after, limit);
+        ObjectNode body = Json.object().put("job_id", jobId).put("total_hits", page.total());
+        ArrayNode items = body.putArray("items");
+        page.hits().forEach(hit -> items.add(hit.view().put("list", hit.list())));
+        HitPosition last = page.more() ? page.hits().get(page.hits().size() - 1).position() : null;
+        body.put("next_cursor", last == null ? null : PageCursor.encode(cursorQuery,
+                List.of(Integer.toString(last.score()), last.list().name(), last.sourceId())));
+        return ApiResponse.json(200, body);
+    }
+
+    private static HitPosition position(List<String> parts) {
+        try {
+            return new HitPosition(Integer.parseInt(parts.get(0)), SanctionsList.valueOf(parts.get(1)), parts.get(2));
+        } catch (IllegalArgumentException e) {
+            throw PageCursor.invalid();
+        }
     }
 
     /** PATCH /kyc/{jobId}/hits/{hitId}: a reviewer confirms or clears a hit. */

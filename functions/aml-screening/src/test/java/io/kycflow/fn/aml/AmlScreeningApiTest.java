@@ -13,12 +13,19 @@ import io.kycflow.journey.Journey;
 import io.kycflow.journey.JourneyNotFoundException;
 import io.kycflow.journey.JourneyRules;
 import io.kycflow.json.Json;
+import io.kycflow.kyc.KycService;
+import io.kycflow.sanctions.ParsedList;
+import io.kycflow.sanctions.SanctionsList;
+import io.kycflow.screening.ScreeningIndex;
 import io.kycflow.store.DynamoJourneyRepository;
+import io.kycflow.store.DynamoKycRepository;
 import io.kycflow.store.KycflowTable;
 import io.kycflow.testing.SanctionsFixtures;
+import io.kycflow.testing.StoredItems;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -26,10 +33,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -75,8 +85,17 @@ class AmlScreeningApiTest {
         }
     }
 
+    /** Calls the handler as API Gateway would; a query string in {@code path} becomes the query parameters. */
     private static Response call(String tenant, String scopes, String method, String path, String body, String idempotencyKey) {
-        ObjectNode event = Json.object().put("httpMethod", method).put("path", path).put("body", body);
+        String[] pathAndQuery = path.split("\\?", 2);
+        ObjectNode event = Json.object().put("httpMethod", method).put("path", pathAndQuery[0]).put("body", body);
+        if (pathAndQuery.length > 1) {
+            ObjectNode query = event.putObject("queryStringParameters");
+            for (String parameter : pathAndQuery[1].split("&")) {
+                String[] nameAndValue = parameter.split("=", 2);
+                query.put(nameAndValue[0], nameAndValue.length > 1 ? nameAndValue[1] : "");
+            }
+        }
         if (idempotencyKey != null) {
             event.putObject("headers").put("Idempotency-Key", idempotencyKey);
         }
@@ -266,8 +285,7 @@ class AmlScreeningApiTest {
         assertEquals("invalid_payload", call("bad-co", "POST", "/kyc/kyc_x/decision", "[]").errorCode());
         assertEquals("missing_data", call("bad-co", "POST", "/kyc/kyc_x/decision", "{}").errorCode());
         // none of the refused requests stored anything
-        DynamoDbClient dynamo = AwsClients.dynamoDb(handlerSettings());
-        assertEquals(0, dynamo.query(b -> b.tableName(TABLE).keyConditionExpression("pk = :pk")
+        assertEquals(0, dynamo().query(b -> b.tableName(TABLE).keyConditionExpression("pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", KycflowTable.s(KycflowTable.tenantKey("bad-co"))))).count());
     }
 
@@ -393,6 +411,143 @@ class AmlScreeningApiTest {
         assertEquals(404, call("journey-co", "GET", "/kyc/kyc_" + journeyId, null).status());
     }
 
+    @Test
+    void aCheckWithThousandsOfHitsIsStoredPagedReviewedDecidedAndRescreened() {
+        SanctionsFixtures.index(); // skipped without the lists
+        long started = System.nanoTime();
+        Response created = call("big-co", "POST", "/kyc",
+                "{\"entity\":{\"type\":\"person\",\"name\":\"MOHAMED MOHAMED\"},\"min_score\":0,\"monitoring\":true}");
+        long createMs = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(201, created.status(), created.body().toString());
+        JsonNode check = created.body();
+        String jobId = check.get("job_id").asText();
+        int total = check.get("total_hits").asInt();
+        assertTrue(total >= 1000, "min_score 0 makes every listed entry a hit: " + total);
+        assertTrue(check.get("hits_truncated").asBoolean());
+        assertEquals("/kyc/" + jobId + "/hits", check.get("hits_path").asText());
+        Set<String> inline = new HashSet<>();
+        int counted = 0;
+        for (JsonNode list : check.get("results_by_list")) {
+            list.get("matches").forEach(match -> inline.add(match.get("hit_id").asText()));
+            counted += list.get("match_count").asInt();
+        }
+        assertEquals(100, inline.size());
+        assertEquals(total, counted);
+        JsonNode read = call("big-co", "GET", "/kyc/" + jobId, null).body();
+        assertEquals(check.get("results_by_list"), read.get("results_by_list"));
+        assertEquals(total, read.get("total_hits").asInt());
+
+        // every hit once, best first, the first ones those the check shows
+        List<JsonNode> hits = allHits("big-co", jobId);
+        List<String> ids = hits.stream().map(hit -> hit.get("hit_id").asText()).toList();
+        assertEquals(total, ids.size());
+        assertEquals(total, new HashSet<>(ids).size(), "no hit twice");
+        for (int i = 1; i < hits.size(); i++) {
+            assertTrue(hits.get(i - 1).get("score").asInt() >= hits.get(i).get("score").asInt(), "best first at " + i);
+        }
+        assertEquals(inline, new HashSet<>(ids.subList(0, 100)));
+
+        // a hit stored in a chunk, not in the main item, is reviewed
+        Set<String> inMainItem = new HashSet<>(Json.parse(StoredItems.ofCheck(dynamo(), TABLE, "big-co", jobId).get(0)
+                .get("doc").s()).findValuesAsText("hit_id"));
+        String chunked = ids.stream().filter(id -> !inMainItem.contains(id)).reduce((first, last) -> last).orElseThrow();
+        Response reviewed = call("big-co", "PATCH", "/kyc/" + jobId + "/hits/" + chunked,
+                "{\"review_status\":\"confirmed\",\"note\":\"same person\"}");
+        assertEquals(200, reviewed.status(), reviewed.body().toString());
+        assertEquals("confirmed_match", reviewed.body().get("match_status").asText());
+        assertEquals(100, reviewed.body().get("risk_score").asInt());
+        JsonNode confirmed = call("big-co", "GET", "/kyc/" + jobId + "/hits?review_status=confirmed", null).body();
+        assertEquals(1, confirmed.get("total_hits").asInt());
+        assertEquals(chunked, confirmed.at("/items/0/hit_id").asText());
+        assertEquals("api_key:key0123456789", confirmed.at("/items/0/reviewed_by").asText());
+        assertEquals("same person", confirmed.at("/items/0/review_note").asText());
+        assertEquals("confirmed_match", call("big-co", "GET", "/kyc/" + jobId, null).body().get("match_status").asText());
+
+        Response decided = call("big-co", "POST", "/kyc/" + jobId + "/decision", "{\"accepted\":false,\"comment\":\"listed\"}");
+        assertEquals(200, decided.status(), decided.body().toString());
+        assertEquals("Rejected", decided.body().get("status").asText());
+
+        // monitoring re-screens it against a newer OFAC version that no longer lists a few of its hits
+        Set<String> delisted = new HashSet<>(ids.stream().filter(id -> id.startsWith("ofac-sdn-") && !id.equals(chunked))
+                .limit(10).toList());
+        ScreeningIndex newer = ScreeningIndex.build(SanctionsFixtures.lists().stream().map(list -> list.list() != SanctionsList.OFAC_SDN
+                ? list : new ParsedList(list.list(), "newer", list.entities().stream()
+                .filter(entity -> !delisted.contains("ofac-sdn-" + entity.sourceId())).toList())).toList());
+        KycService monitoring = new KycService(new DynamoKycRepository(dynamo(), TABLE), () -> newer, event -> { },
+                Clock.systemUTC(), Duration.ofDays(1));
+        assertEquals(List.of(), monitoring.rescreen("big-co", jobId), "no new hit");
+        JsonNode rescreened = call("big-co", "GET", "/kyc/" + jobId, null).body();
+        assertEquals(total - delisted.size(), rescreened.get("total_hits").asInt());
+        assertEquals("newer", result(rescreened, "OFAC_SDN").get("list_version").asText());
+        assertEquals("confirmed_match", rescreened.get("match_status").asText());
+        assertEquals("Rejected", rescreened.get("status").asText());
+        List<String> after = allHits("big-co", jobId).stream().map(hit -> hit.get("hit_id").asText()).toList();
+        assertEquals(total - delisted.size(), new HashSet<>(after).size());
+        assertTrue(after.stream().noneMatch(delisted::contains));
+
+        // every item is under DynamoDB's limit, and the replaced chunks are gone
+        List<Map<String, AttributeValue>> items = StoredItems.ofCheck(dynamo(), TABLE, "big-co", jobId);
+        int largest = items.stream().mapToInt(StoredItems::sizeOf).max().orElseThrow();
+        assertTrue(largest < StoredItems.ITEM_LIMIT, "largest item: " + largest + " bytes");
+        assertEquals(items.get(0).get("hitChunks").n(), Integer.toString(items.size() - 1));
+        System.out.printf("check with %d hits: POST /kyc took %d ms; stored in %d items, the largest %d bytes%n",
+                total, createMs, items.size(), largest);
+    }
+
+    /** Every hit of the check through GET /kyc/{jobId}/hits, 200 a page, in the order the pages give. */
+    private static List<JsonNode> allHits(String tenant, String jobId) {
+        List<JsonNode> hits = new ArrayList<>();
+        String cursor = null;
+        do {
+            Response page = call(tenant, "GET", "/kyc/" + jobId + "/hits?limit=200" + (cursor == null ? "" : "&cursor=" + cursor), null);
+            assertEquals(200, page.status(), page.body().toString());
+            assertTrue(page.body().get("items").size() <= 200);
+            page.body().get("items").forEach(hits::add);
+            cursor = page.body().get("next_cursor").isNull() ? null : page.body().get("next_cursor").asText();
+        } while (cursor != null);
+        return hits;
+    }
+
+    @Test
+    void theHitsEndpointRefusesWhatItCannotServe() {
+        SanctionsFixtures.index(); // skipped without the lists
+        String jobId = call("hits-co", "POST", "/kyc", "{\"entity\":{\"type\":\"person\",\"name\":\"Maria Garcia\"},"
+                + "\"min_score\":0,\"lists\":[\"UN_CONSOLIDATED\"]}").body().get("job_id").asText();
+        String hits = "/kyc/" + jobId + "/hits";
+        Response first = call("hits-co", "GET", hits + "?limit=1", null);
+        assertEquals(200, first.status(), first.body().toString());
+        assertEquals(1, first.body().get("items").size());
+        assertEquals("UN_CONSOLIDATED", first.body().at("/items/0/list").asText());
+        String cursor = first.body().get("next_cursor").asText();
+        Response second = call("hits-co", "GET", hits + "?limit=1&cursor=" + cursor, null);
+        assertEquals(200, second.status(), second.body().toString());
+        assertNotEquals(first.body().at("/items/0/hit_id"), second.body().at("/items/0/hit_id"));
+        assertEquals(first.body().get("total_hits"), second.body().get("total_hits"));
+
+        for (String limit : List.of("0", "201", "-5", "ten", "")) {
+            Response refused = call("hits-co", "GET", hits + "?limit=" + limit, null);
+            assertEquals(400, refused.status(), limit);
+            assertEquals("invalid_format", refused.errorCode(), limit);
+            assertEquals("limit", refused.body().at("/error/parameter").asText());
+        }
+        assertEquals("invalid_format", call("hits-co", "GET", hits + "?list=EU_FSF", null).errorCode());
+        assertEquals("invalid_format", call("hits-co", "GET", hits + "?review_status=maybe", null).errorCode());
+        assertEquals("invalid_parameter", call("hits-co", "GET", hits + "?sort=name", null).errorCode());
+
+        String tampered = cursor.substring(0, 5) + (cursor.charAt(5) == 'A' ? 'B' : 'A') + cursor.substring(6);
+        for (String bad : List.of("garbled", cursor.substring(1), tampered, cursor + "&review_status=pending")) {
+            Response refused = call("hits-co", "GET", hits + "?limit=1&cursor=" + bad, null);
+            assertEquals(400, refused.status(), bad);
+            assertEquals("invalid_parameter", refused.errorCode(), bad);
+            assertEquals("cursor", refused.body().at("/error/parameter").asText());
+        }
+
+        assertEquals("not_found", call("hits-co", "GET", "/kyc/kyc_missing/hits", null).errorCode());
+        Response otherTenant = call("other-co", "GET", hits, null);
+        assertEquals(404, otherTenant.status());
+        assertEquals("not_found", otherTenant.errorCode());
+    }
+
     private static JsonNode result(JsonNode check, String list) {
         for (JsonNode result : check.get("results_by_list")) {
             if (result.get("list").asText().equals(list)) {
@@ -410,5 +565,9 @@ class AmlScreeningApiTest {
 
     private static Settings handlerSettings() {
         return new Settings(TestBackends.shared().environment());
+    }
+
+    private static DynamoDbClient dynamo() {
+        return AwsClients.dynamoDb(handlerSettings());
     }
 }
