@@ -46,7 +46,7 @@ public class ScreenBenchmark {
     /** How many queries the benchmark rotates through. */
     static final int QUERY_COUNT = UNLISTED.size() + OTHER_SCRIPTS.size() + LISTED_WITH_TYPOS;
 
-    @Param({"85"})
+    @Param({"80"})
     public int minScore;
 
     private ScreeningIndex index;

@@ -403,6 +403,21 @@ class AmlScreeningApiTest {
         assertEquals(404, call("journey-co", "GET", "/kyc/kyc_" + unnamed, null).status(), "nothing was screened");
     }
 
+    /**
+     * Ordinary names that the OFAC-compatible score flagged (James Smith had 19 hits at 80, Maria Garcia Lopez 13):
+     * their journeys end Approved, with nothing for a reviewer, while README's listed example still ends In Review.
+     */
+    @Test
+    void ordinaryNamesEndApprovedAndTheListedExampleInReview() {
+        for (String name : List.of("James Smith", "Maria Garcia Lopez", "Anna Maria Eriksson", "George Bush")) {
+            String journeyId = journeyAtTheAmlStep("journey-co", Json.object().put("fullName", name));
+            assertEquals("Approved", screenJourney("journey-co", journeyId).get("status").asText(), name);
+            assertEquals(0, amlReport("journey-co", journeyId).get("total_hits").asInt(), name);
+        }
+        String listed = journeyAtTheAmlStep("journey-co", Json.object().put("fullName", "Nicolas Maduro Moros"));
+        assertEquals("In Review", screenJourney("journey-co", listed).get("status").asText());
+    }
+
     @Test
     void theAmlStepFindsNoJourneyOfAnotherTenant() {
         String journeyId = journeyAtTheAmlStep("journey-co", Json.object().put("fullName", "Maria Garcia"));
