@@ -13,11 +13,13 @@ public final class PreparedName {
 
     private final String original;
     private final String[] tokens;
-    private final String[] skeletons;
+    /** Computed when first needed (a restored listed name needs them only for a hit's OFAC-compatible score). */
+    private volatile String[] skeletons;
     private final String[] keys;
     private final String asWritten;
     private final boolean transliterated;
-    private final boolean vowelless;
+    /** Computed when first needed: only a screened name's is ever asked for. */
+    private volatile Boolean vowelless;
     private final int surnameCount;
     /** Set when first needed: most listed names never need theirs. */
     private Pairs pairs;
@@ -30,7 +32,6 @@ public final class PreparedName {
         this.keys = keys;
         this.asWritten = asWritten;
         this.transliterated = transliterated;
-        this.vowelless = original != null && NameNormalizer.writtenWithoutVowels(original);
         this.surnameCount = surnameCount;
     }
 
@@ -55,18 +56,13 @@ public final class PreparedName {
 
     /**
      * Restores a name prepared earlier from its stored parts ({@link #original()}, {@link #tokens()},
-     * {@link #skeletons()}, {@link #keys()}, {@link #asWritten()}, {@link #transliterated()},
-     * {@link #surnameCount()}) without computing any of them again, so loading a stored index runs neither the
-     * normaliser nor ICU. The arrays are kept, not copied: the caller must not change them.
+     * {@link #keys()}, {@link #asWritten()}, {@link #transliterated()}, {@link #surnameCount()}) without computing
+     * any of them again, so loading a stored index runs neither the normaliser nor ICU; the skeletons are computed
+     * when first needed. The arrays are kept, not copied: the caller must not change them.
      */
-    public static PreparedName restore(String original, String[] tokens, String[] skeletons, String[] keys,
-            String asWritten, boolean transliterated, int surnameCount) {
-        return new PreparedName(original, tokens, skeletons, keys, asWritten, transliterated, surnameCount);
-    }
-
-    /** The consonant skeleton {@link NameMatcher} compares a part by: what {@link #skeletons()} holds for it. */
-    public static String skeletonOf(String token) {
-        return Phonetics.skeleton(token);
+    public static PreparedName restore(String original, String[] tokens, String[] keys, String asWritten,
+            boolean transliterated, int surnameCount) {
+        return new PreparedName(original, tokens, null, keys, asWritten, transliterated, surnameCount);
     }
 
     /** The name as given. */
@@ -89,7 +85,16 @@ public final class PreparedName {
     }
 
     String[] skeletonArray() {
-        return skeletons;
+        String[] known = skeletons;
+        if (known == null) {
+            known = new String[tokens.length];
+            for (int i = 0; i < tokens.length; i++) {
+                known[i] = Phonetics.skeleton(tokens[i]);
+            }
+            // volatile: another thread sees the array whole; a race computes it twice at worst
+            skeletons = known;
+        }
+        return known;
     }
 
     String[] keyArray() {
@@ -132,7 +137,7 @@ public final class PreparedName {
 
     /** The consonant skeletons of the tokens, in token order. */
     public List<String> skeletons() {
-        return List.of(skeletons);
+        return List.of(skeletonArray());
     }
 
     /**
@@ -140,7 +145,12 @@ public final class PreparedName {
      * Latin letters are little more than its consonants.
      */
     public boolean vowelless() {
-        return vowelless;
+        Boolean known = vowelless;
+        if (known == null) {
+            known = original != null && NameNormalizer.writtenWithoutVowels(original);
+            vowelless = known;
+        }
+        return known;
     }
 
     /** Whether the name was written in a non-Latin script and reached Latin letters by transliteration. */

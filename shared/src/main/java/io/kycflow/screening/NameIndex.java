@@ -73,16 +73,17 @@ final class NameIndex {
     private final double[] namePenalty;
     /** The heaviest term: what an initial of the query can cancel of a name's penalty at most. */
     private final double heaviestTerm;
-    /** The single tokens ordered by consonant key, and those keys in that order. */
+    /** The single tokens ordered by consonant key, and (once a query in Arabic or Hebrew script needs them) those keys. */
     private final int[] byConsonants;
-    private final String[] consonants;
+    private volatile String[] consonants;
 
     private final ThreadLocal<Scratch> scratch;
 
     /** What the index stores (and a snapshot holds); everything else is derived from it. */
     private record Stored(PreparedName[] names, boolean[] person, int entryCount, String[] terms, int tokenTerms,
             String[] termKeys, double[] termWeights, int[] byKey, int[] byConsonants, int[] postingStart, int[] postings,
-            int[] nameTokenStart, int[] nameTokens) {
+            int[] nameTokenStart, int[] nameTokens, int[] namePairs, double[] namePenalty, LetterCounts termLetters,
+            LetterCounts keyLetters) {
     }
 
     private NameIndex(Stored stored) {
@@ -99,15 +100,15 @@ final class NameIndex {
         postings = stored.postings();
         nameTokenStart = stored.nameTokenStart();
         nameTokens = stored.nameTokens();
-        namePairs = pairTerms(terms, tokenTerms, nameTokenStart, nameTokens);
+        namePairs = stored.namePairs();
+        namePenalty = stored.namePenalty();
+        termLetters = stored.termLetters();
+        keyLetters = stored.keyLetters();
+        // cheap enough to derive at every load; the rest is stored, as computing it cost a cold JVM ~280 ms
         termLength = lengths(terms, null);
-        termLetters = new LetterCounts(terms);
         tokenBucket = buckets(terms, null, 0, tokenTerms);
         tokenKeyBucket = buckets(termKeys, byKey, 0, tokenTerms);
         keyLength = lengths(termKeys, byKey);
-        keyLetters = new LetterCounts(ordered(termKeys, byKey));
-        consonants = consonantKeys(termKeys, byConsonants);
-        namePenalty = namePenalties();
         heaviestTerm = heaviest(termWeights, tokenTerms);
         scratch = ThreadLocal.withInitial(() -> new Scratch(names.length));
     }
@@ -185,9 +186,17 @@ final class NameIndex {
         for (int t = 0; t < termCount; t++) {
             termKeys[t] = TokenSimilarity.variantKey(terms[t]);
         }
-        return new NameIndex(new Stored(names, person, entryCount, terms, tokenTerms, termKeys, termWeights,
-                keyOrder(termKeys, tokenTerms), consonantOrder(termKeys, tokenTerms), postingStart, postings,
-                nameTokenStart, nameTokens));
+        int[] byKey = keyOrder(termKeys, tokenTerms);
+        double[] namePenalty = new double[names.length];
+        for (int n = 0; n < names.length; n++) {
+            namePenalty[n] = MatchConfidence.Side.of(names[n], person[n],
+                    weights(n, termWeights, nameTokenStart, nameTokens)).unmatchedPenalty(null);
+        }
+        // only single tokens are scanned, so only theirs are counted
+        return new NameIndex(new Stored(names, person, entryCount, terms, tokenTerms, termKeys, termWeights, byKey,
+                consonantOrder(termKeys, tokenTerms), postingStart, postings, nameTokenStart, nameTokens, namePairs,
+                namePenalty, new LetterCounts(Arrays.copyOf(terms, tokenTerms)),
+                new LetterCounts(ordered(termKeys, Arrays.copyOf(byKey, tokenTerms)))));
     }
 
     /** Reads an index written by {@link #write}, field by field in the same order. */
@@ -207,31 +216,29 @@ final class NameIndex {
         int[] surnameCounts = in.ints();
         int[] nameTokenStart = in.ints();
         int[] nameTokens = in.ints();
+        int[] namePairs = in.ints();
+        double[] namePenalty = in.doubles();
+        LetterCounts termLetters = new LetterCounts(in);
+        LetterCounts keyLetters = new LetterCounts(in);
         if (originals.length != person.length || nameTokenStart.length != person.length + 1) {
             throw new IOException("corrupted screening index snapshot: names and entries disagree");
-        }
-        // the OFAC-compatible score of a hit needs the skeletons: computed once per token, cheaper than stored
-        String[] skeletonOf = new String[tokenTerms];
-        for (int t = 0; t < tokenTerms; t++) {
-            skeletonOf[t] = PreparedName.skeletonOf(terms[t]);
         }
         PreparedName[] names = new PreparedName[originals.length];
         for (int n = 0; n < names.length; n++) {
             int count = nameTokenStart[n + 1] - nameTokenStart[n];
             String[] nameTokenText = new String[count];
-            String[] nameSkeletons = new String[count];
             String[] nameKeys = new String[count];
             for (int i = 0; i < count; i++) {
                 int term = nameTokens[nameTokenStart[n] + i];
                 nameTokenText[i] = terms[term];
-                nameSkeletons[i] = skeletonOf[term];
                 nameKeys[i] = termKeys[term];
             }
-            names[n] = PreparedName.restore(originals[n], nameTokenText, nameSkeletons, nameKeys, written[n],
-                    transliterated[n], surnameCounts[n]);
+            names[n] = PreparedName.restore(originals[n], nameTokenText, nameKeys, written[n], transliterated[n],
+                    surnameCounts[n]);
         }
         return new NameIndex(new Stored(names, person, entryCount, terms, tokenTerms, termKeys, termWeights, byKey,
-                byConsonants, postingStart, postings, nameTokenStart, nameTokens));
+                byConsonants, postingStart, postings, nameTokenStart, nameTokens, namePairs, namePenalty, termLetters,
+                keyLetters));
     }
 
     /** Writes the index for {@link #read}. */
@@ -261,6 +268,10 @@ final class NameIndex {
         out.ints(surnameCounts);
         out.ints(nameTokenStart);
         out.ints(nameTokens);
+        out.ints(namePairs);
+        out.doubles(namePenalty);
+        termLetters.write(out);
+        keyLetters.write(out);
     }
 
     int size() {
@@ -317,11 +328,13 @@ final class NameIndex {
      */
     int confidence(Query query, int n, boolean computed) {
         MatchConfidence.Side side = query.sideFor(person[n]);
-        MatchConfidence.Side candidate = MatchConfidence.Side.of(names[n], person[n], weights(n));
+        MatchConfidence.Side candidate = MatchConfidence.Side.of(names[n], person[n],
+                weights(n, termWeights, nameTokenStart, nameTokens));
         return MatchConfidence.score(side, candidate, computed ? MatchConfidence.COMPUTED : scratch.get().lookup(n));
     }
 
-    private double[] weights(int n) {
+    /** The weights of name n's parts, in order. */
+    private static double[] weights(int n, double[] termWeights, int[] nameTokenStart, int[] nameTokens) {
         double[] weights = new double[nameTokenStart[n + 1] - nameTokenStart[n]];
         for (int i = 0; i < weights.length; i++) {
             weights[i] = termWeights[nameTokens[nameTokenStart[n] + i]];
@@ -492,6 +505,7 @@ final class NameIndex {
         if (key.length() < TokenSimilarity.MIN_CONSONANTS) {
             return;
         }
+        String[] consonants = consonants();
         int at = Arrays.binarySearch(consonants, key);
         while (at > 0 && consonants[at - 1].equals(key)) {
             at--;
@@ -503,6 +517,16 @@ final class NameIndex {
                 row.add(t, TokenSimilarity.CROSS_SCRIPT * termWeights[t]);
             }
         }
+    }
+
+    /** The consonant keys in {@link #byConsonants} order, made by the first query that needs them. */
+    private String[] consonants() {
+        String[] known = consonants;
+        if (known == null) {
+            known = consonantKeys(termKeys, byConsonants);
+            consonants = known; // volatile: seen whole; a race computes it twice at worst
+        }
+        return known;
     }
 
     /** The first position in byKey's [from, to) whose term's variant key is not below {@code key}. */
@@ -529,14 +553,6 @@ final class NameIndex {
         int[] all = new int[names.length];
         Arrays.setAll(all, n -> n);
         return all;
-    }
-
-    private double[] namePenalties() {
-        double[] penalties = new double[names.length];
-        for (int n = 0; n < names.length; n++) {
-            penalties[n] = MatchConfidence.Side.of(names[n], person[n], weights(n)).unmatchedPenalty(null);
-        }
-        return penalties;
     }
 
     private static double heaviest(double[] weights, int count) {
