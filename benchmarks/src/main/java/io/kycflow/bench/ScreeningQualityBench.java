@@ -117,7 +117,7 @@ public final class ScreeningQualityBench {
                 npm package @faker-js/faker 10.6.0 (64 locales, female and male, each written the way its locale \
                 writes a full name and in its own script; `shared/src/test/resources/screening-quality/`). Names \
                 that a list actually has (the same parts as a listed name or alias, in any order or spelling) are \
-                removed first: %d were.
+                removed first (%d of them).
                 - **Held out**: entries and names are split in two halves. The parameters of the match decision \
                 were chosen on the dev half; every figure on this page except the last section is on the test \
                 half, which was never looked at name by name. On the dev half the decision measures recall %s, \
@@ -191,6 +191,10 @@ public final class ScreeningQualityBench {
                 their name (Watchman #338, "EMMA" against "emma daniels"), and a legal form is never the evidence \
                 (Watchman #483, "CORP").
                 - The score is the matched evidence over all of it; initials alone are never evidence.
+                - Compared with yente's logic-v2, which also aligns parts and averages their scores: it weighs an \
+                unmatched part of the listed name at 0.2 and one of the query at 0.8 whatever the part, and knows \
+                nothing of how common a part is; here an unmatched given name or surname counts fully on either \
+                side and every part weighs by its rarity, so sharing MOHAMMED is not sharing a rare surname.
                 - Secondary fields as before: a matching date of birth or nationality raises the score only of \
                 names that already score 70 or more, so a date of birth alone never makes a hit; a contradicting \
                 date of birth takes 15 points.
