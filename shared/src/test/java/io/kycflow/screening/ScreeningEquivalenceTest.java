@@ -1,5 +1,6 @@
 package io.kycflow.screening;
 
+import io.kycflow.screening.quality.UnlistedNames;
 import io.kycflow.testing.SanctionsFixtures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.Test;
 class ScreeningEquivalenceTest {
 
     private static final int LISTED_SAMPLE = 120;
+    /** Every this many of the unlisted names (in locale order, so every locale and script is among them). */
+    private static final int UNLISTED_STEP = 100;
 
     @Test
     void filteredScreeningEqualsScoringEveryName() throws IOException {
@@ -48,7 +51,7 @@ class ScreeningEquivalenceTest {
         assertTrue(differences.isEmpty(), differences.toString());
     }
 
-    /** The test-data names, then listed names with a typo, reordered, or both. */
+    /** The test-data names, ordinary names in every locale's script, then listed names with a typo, reordered, or both. */
     private static List<String> queries() throws IOException {
         Set<String> queries = new LinkedHashSet<>();
         try (Stream<Path> files = Files.list(SanctionsData.nameMatchingDir())) {
@@ -66,6 +69,10 @@ class ScreeningEquivalenceTest {
                     }
                 }
             }
+        }
+        List<UnlistedNames.Name> unlisted = UnlistedNames.load();
+        for (int i = 0; i < unlisted.size(); i += UNLISTED_STEP) {
+            queries.add(unlisted.get(i).name());
         }
         List<String> listed = new ArrayList<>();
         for (ParsedList list : SanctionsFixtures.lists()) {
