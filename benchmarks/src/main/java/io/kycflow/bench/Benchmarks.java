@@ -24,7 +24,7 @@ public final class Benchmarks {
     private static final int DEFAULT_JOURNEYS = 20;
     private static final int JOURNEY_WARM_UPS = 2;
     private static final String USAGE =
-            "usage: ./kycflow bench [--runs 1-50] [--journeys 1-500] [--only function,... [--flags \"JVM options\"] [--against DIR]]";
+            "usage: ./kycflow bench [--runs 1-50] [--journeys 1-500] [--only function,... [--flags \"JVM options\"] [--against DIR] [--primed]]";
 
     private Benchmarks() {
     }
@@ -35,6 +35,7 @@ public final class Benchmarks {
         List<String> only = List.of();
         List<String> flags = List.of();
         Path against = null;
+        boolean primed = false;
         try {
             for (int i = 0; i < args.length; i += 2) {
                 String value = i + 1 < args.length ? args[i + 1] : "";
@@ -44,6 +45,10 @@ public final class Benchmarks {
                     case "--only" -> only = List.of(value.split(","));
                     case "--flags" -> flags = List.of(value.trim().split("\\s+"));
                     case "--against" -> against = Path.of(value).toAbsolutePath();
+                    case "--primed" -> {
+                        primed = true;
+                        i--; // a flag without a value
+                    }
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
                 }
             }
@@ -58,7 +63,7 @@ public final class Benchmarks {
         }
         Path workDir = recreate(project.resolve("benchmarks/target/bench"));
         if (!only.isEmpty()) {
-            probe(project, workDir, only, runs, flags, against);
+            probe(project, workDir, only, runs, flags, against, primed);
             return;
         }
         Path report = project.resolve("docs/PERFORMANCE.md");
@@ -118,7 +123,7 @@ public final class Benchmarks {
      *                null for none
      */
     private static void probe(Path project, Path workDir, List<String> functions, int runs, List<String> flags,
-                              Path against) throws Exception {
+                              Path against, boolean primed) throws Exception {
         PrintStream console = System.out;
         try (PrintStream functionLog = new PrintStream(Files.newOutputStream(workDir.resolve("functions.log")), true,
                 StandardCharsets.UTF_8);
@@ -126,7 +131,7 @@ public final class Benchmarks {
                      SampleDocuments.jpeg(SampleDocuments.passport()))) {
             System.setOut(functionLog);
             new ColdStartBenchmark(project, environment, ColdStartBenchmark.templateJvmFlags(project), workDir,
-                    line -> console.println("bench: " + line)).probe(functions, runs, flags, against);
+                    line -> console.println("bench: " + line)).probe(functions, runs, flags, against, primed);
         } finally {
             System.setOut(console);
         }

@@ -230,8 +230,10 @@ final class ColdStartBenchmark {
      *
      * @param extraFlags JVM options added to the functions' own (a profiler agent, a flag to try)
      * @param against    a folder holding another build of each named artifact ({@code <function>.jar}); null for none
+     * @param primed     whether each function's handler is primed first and its first invocation timed after, as after
+     *                   a SnapStart restore (the bare JVM has nothing to prime)
      */
-    void probe(List<String> functions, int runs, List<String> extraFlags, Path against)
+    void probe(List<String> functions, int runs, List<String> extraFlags, Path against, boolean primed)
             throws IOException, InterruptedException {
         List<Target> targets = Stream.concat(Stream.of(HELLO),
                 FUNCTIONS.stream().filter(t -> functions.contains(t.function()))).toList();
@@ -247,7 +249,8 @@ final class ColdStartBenchmark {
         for (int round = 1; round <= runs; round++) {
             for (Target target : targets) {
                 for (Map.Entry<String, Path> variant : variants(target, against).entrySet()) {
-                    ChildJvm.Run run = launch(target, target.bare() ? List.of() : extraFlags, false, variant.getValue());
+                    ChildJvm.Run run = launch(target, target.bare() ? List.of() : extraFlags, primed && !target.bare(),
+                            variant.getValue());
                     totals.computeIfAbsent(variant.getKey(), t -> new ArrayList<>()).add(run.totalMs());
                     progress.accept("%s: %.0f ms (launch %d, boot %d, init %d, invoke %d; %d classes, CPU %d ms)".formatted(
                             variant.getKey(), run.totalMs(), run.launchMs(), run.vmMs(), run.initMs(), run.invokeMs(),
