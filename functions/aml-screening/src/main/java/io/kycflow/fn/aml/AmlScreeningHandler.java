@@ -42,6 +42,9 @@ import java.util.function.Supplier;
  */
 public final class AmlScreeningHandler extends ApiHandler {
     private static final String SCREEN_JOURNEY = "screen_journey";
+    static final String NO_LISTS = "No sanctions list is loaded, so nothing can be screened. Lists are published from "
+            + "the official sources by the list refresh, or from list files uploaded to lists/incoming/ in the bucket; "
+            + "with ./kycflow run, set KYCFLOW_LISTS_DIR to a folder holding ofac/ and un/ list files.";
     /** The journey's AML step only records its report; it never holds a task token. */
     private static final JourneyResumer NO_TASK_TO_RESUME = (token, output) -> {
         throw new IllegalStateException("the AML step does not resume tasks");
@@ -127,7 +130,7 @@ public final class AmlScreeningHandler extends ApiHandler {
                 default -> throw new ApiException(ErrorCode.NOT_FOUND, "No such endpoint.");
             };
         } catch (KycService.ListsUnavailableException e) {
-            throw new ApiException(ErrorCode.INTERNAL_ERROR, "No sanctions list is published yet; retry in a moment.");
+            throw new ApiException(ErrorCode.LISTS_UNAVAILABLE, NO_LISTS);
         }
     }
 }
