@@ -60,10 +60,14 @@ public final class AmlScreeningHandler extends ApiHandler {
         this(Settings.fromEnvironment(), Clock.systemUTC());
     }
 
-    /** Wiring from settings: the index is the published snapshot (the local runtime passes its own settings). */
+    /**
+     * Wiring from settings: the index is the published snapshot (the local runtime passes its own settings). A warm
+     * function reads the list pointer again every KYCFLOW_LIST_CHECK_INTERVAL (default 5 s: a new list version is
+     * served within seconds, for one small DynamoDB read per interval).
+     */
     public AmlScreeningHandler(Settings settings, Clock clock) {
         this(settings, clock, PublishedIndex.loadInBackground(settings, clock,
-                Duration.parse(settings.get("KYCFLOW_LIST_CHECK_INTERVAL", "PT1M"))));
+                Duration.parse(settings.get("KYCFLOW_LIST_CHECK_INTERVAL", "PT5S"))));
     }
 
     private AmlScreeningHandler(Settings settings, Clock clock, PublishedIndex.Deployment deployment) {
