@@ -20,6 +20,7 @@ import io.kycflow.json.Json;
 import io.kycflow.kyc.KycService;
 import io.kycflow.matching.PreparedName;
 import io.kycflow.net.UrlGuard;
+import io.kycflow.sanctions.SanctionsList;
 import io.kycflow.screening.ScreeningIndex;
 import io.kycflow.screening.ScreeningQuery;
 import io.kycflow.screening.SubjectType;
@@ -31,6 +32,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -106,6 +108,15 @@ public final class AmlScreeningHandler extends ApiHandler {
             service.index().screen(new ScreeningQuery("Priming Name", SubjectType.PERSON, null, null, null, null, Set.of(), 80));
         } catch (KycService.ListsUnavailableException nothingPublishedYet) {
             // the snapshot is loaded on the first request instead
+        }
+    }
+
+    /** The lists this function screens with now, with their versions; empty while none is loaded (local readiness). */
+    public Map<SanctionsList, String> listVersions() {
+        try {
+            return service.index().listVersions();
+        } catch (KycService.ListsUnavailableException none) {
+            return Map.of();
         }
     }
 
