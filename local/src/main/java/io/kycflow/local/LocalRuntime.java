@@ -53,9 +53,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -93,6 +97,11 @@ public final class LocalRuntime implements AutoCloseable {
     private static final Duration DRAIN = Duration.ofSeconds(30);
     /** How long a start waits for its lists to be served before it serves the API without them. */
     private static final Duration LISTS_DEADLINE = Duration.ofMinutes(2);
+    /**
+     * The deadline of the official lists' download at a first start, unless KYCFLOW_LIST_DOWNLOAD_TIMEOUT sets it:
+     * start-up stays quick when a site is slow (offline, every download fails at once).
+     */
+    static final Duration START_DOWNLOAD_TIMEOUT = Duration.ofSeconds(15);
 
     private final LocalFunctions functions;
     private final LocalBackends backends;
@@ -115,12 +124,20 @@ public final class LocalRuntime implements AutoCloseable {
     /**
      * What to start.
      *
-     * @param port     API port (0: any free port)
-     * @param dataDir  where data survives restarts; null keeps everything in memory (tests)
-     * @param apiKey   the demo tenant's API key; null generates one
-     * @param listsDir sanctions list files (ofac/, un/) to publish at start when none is published yet; null for none
+     * @param port         API port (0: any free port)
+     * @param dataDir      where data survives restarts; null keeps everything in memory (tests)
+     * @param apiKey       the demo tenant's API key; null generates one
+     * @param listsDir     sanctions list files (ofac/, un/) to publish at start when none is published yet and the
+     *                     download did not bring them; null for none
+     * @param listDownload when none is published yet, the official lists are downloaded first by the list-refresh
+     *                     function with these variables (KYCFLOW_LIST_URL_..., none for the official URLs); null for no
+     *                     download
      */
-    public record Config(int port, Path dataDir, String apiKey, Path listsDir) {
+    public record Config(int port, Path dataDir, String apiKey, Path listsDir, Map<String, String> listDownload) {
+        /** No download at start (tests, benchmarks): the lists of {@code listsDir}, or none. */
+        public Config(int port, Path dataDir, String apiKey, Path listsDir) {
+            this(port, dataDir, apiKey, listsDir, null);
+        }
     }
 
     private LocalRuntime(Config config) throws IOException {
@@ -221,8 +238,8 @@ public final class LocalRuntime implements AutoCloseable {
 
     /**
      * The lists at start. A later start serves those an earlier run published (the ingestion function republishes them
-     * if an earlier release wrote the snapshot). The first start takes each list from {@code listsDir} and publishes
-     * it the way the refresh function does:
+     * if an earlier release wrote the snapshot). The first start takes each list from the official download, when
+     * {@code listDownload} asks for one, else from {@code listsDir}, and publishes it the way the refresh function does:
      * its files uploaded as a batch under {@code lists/incoming/}, which the ingestion function validates and publishes
      * (a few seconds). With no list at all it says so: screenings answer 503 lists_unavailable.
      */
@@ -237,8 +254,11 @@ public final class LocalRuntime implements AutoCloseable {
             return new StartLists(lists, lists + " as published by an earlier run");
         }
         Map<SanctionsList, String> sources = new EnumMap<>(SanctionsList.class);
+        if (config.listDownload() != null) {
+            downloadOfficialLists(config.listDownload()).forEach(set -> sources.put(set.list(), "the official download"));
+        }
         for (ListFileSet set : ListFileSet.values()) {
-            if (config.listsDir() == null) {
+            if (sources.containsKey(set.list()) || config.listsDir() == null) {
                 continue;
             }
             Map<String, byte[]> files = ListBatches.read(config.listsDir(), set);
@@ -263,6 +283,52 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** The lists a start waits for, and where they came from. */
     private record StartLists(Set<SanctionsList> lists, String origin) {
+    }
+
+    /**
+     * Runs the list-refresh function once per list, in parallel, within one deadline (KYCFLOW_LIST_DOWNLOAD_TIMEOUT,
+     * default {@link #START_DOWNLOAD_TIMEOUT} at start): a list not downloaded by then is given up (its download
+     * interrupted) and taken from the list files instead.
+     *
+     * @return the lists it uploaded for ingestion
+     */
+    private Set<ListFileSet> downloadOfficialLists(Map<String, String> listEnv) throws IOException {
+        Map<String, String> env = new HashMap<>(settings.env());
+        env.put("KYCFLOW_LIST_DOWNLOAD_TIMEOUT", START_DOWNLOAD_TIMEOUT.toString());
+        env.putAll(listEnv);
+        ExecutorService downloads = Executors.newCachedThreadPool(
+                Thread.ofPlatform().daemon().name(LIST_REFRESH + "-start-", 0).factory());
+        try {
+            Map<ListFileSet, Future<JsonNode>> runs = new EnumMap<>(ListFileSet.class);
+            for (ListFileSet set : ListFileSet.values()) {
+                Map<String, String> one = new HashMap<>(env);
+                one.put("KYCFLOW_LIST_REFRESH", set.folder());
+                ListRefreshHandler refresh = new ListRefreshHandler(new Settings(one), Clock.systemUTC());
+                runs.put(set, downloads.submit(() -> refresh.handle(scheduledEvent(), null)));
+            }
+            // parsed once the function has accepted the variable
+            Duration deadline = Duration.parse(env.get("KYCFLOW_LIST_DOWNLOAD_TIMEOUT"));
+            long end = System.nanoTime() + deadline.toNanos();
+            Set<ListFileSet> uploaded = EnumSet.noneOf(ListFileSet.class);
+            for (Map.Entry<ListFileSet, Future<JsonNode>> run : runs.entrySet()) {
+                try {
+                    JsonNode result = run.getValue().get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    if ("Uploaded".equals(result.at("/outcomes/0/outcome").asText())) {
+                        uploaded.add(run.getKey());
+                    }
+                } catch (ExecutionException failed) {
+                    // the function logged why ("list refresh failed")
+                } catch (TimeoutException slow) {
+                    Log.warn("list download given up at start", "list", run.getKey().list().name(), "after", deadline.toString());
+                }
+            }
+            return uploaded;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while downloading the lists");
+        } finally {
+            downloads.shutdownNow();
+        }
     }
 
     /**
@@ -438,25 +504,40 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * The list files a first start publishes when the download brings none: KYCFLOW_LISTS_DIR, else this workspace's
+     * {@code ../shared/data/sanctions}; null when neither is a folder.
+     */
+    private static Path listsDir(Settings env) {
+        String chosen = env.get("KYCFLOW_LISTS_DIR", null);
+        if (chosen != null) {
+            Path dir = Path.of(chosen).toAbsolutePath();
+            if (Files.isDirectory(dir)) {
+                return dir;
+            }
+            System.out.println("kycflow: KYCFLOW_LISTS_DIR " + dir + " is not a folder; ignored");
+        }
+        Path workspace = Path.of("../shared/data/sanctions").toAbsolutePath().normalize();
+        return Files.isDirectory(workspace) ? workspace : null;
+    }
+
     /** {@code ./kycflow run}: KYCFLOW_PORT, KYCFLOW_API_KEY and KYCFLOW_DATA_DIR choose the port, demo key and data folder. */
     public static void main(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true");
         Settings env = Settings.fromEnvironment();
         int port = Integer.parseInt(env.get("KYCFLOW_PORT", "8787"));
         Path dataDir = Path.of(env.get("KYCFLOW_DATA_DIR", ".kycflow-data")).toAbsolutePath();
-        Path listsDir = Path.of(env.get("KYCFLOW_LISTS_DIR", "../shared/data/sanctions")).toAbsolutePath();
         Duration refreshInterval = listRefreshInterval(env);
+        Map<String, String> listEnv = new HashMap<>();
+        env.env().forEach((name, value) -> {
+            if (name.startsWith("KYCFLOW_LIST_")) {
+                listEnv.put(name, value);
+            }
+        });
         long started = System.nanoTime();
         System.out.println("kycflow: starting; until it is ready the API answers 503 (GET /health says when)");
-        LocalRuntime runtime = start(new Config(port, dataDir, env.get("KYCFLOW_API_KEY", null),
-                Files.isDirectory(listsDir) ? listsDir : null));
+        LocalRuntime runtime = start(new Config(port, dataDir, env.get("KYCFLOW_API_KEY", null), listsDir(env), listEnv));
         if (refreshInterval != null) {
-            Map<String, String> listEnv = new HashMap<>();
-            env.env().forEach((name, value) -> {
-                if (name.startsWith("KYCFLOW_LIST_")) {
-                    listEnv.put(name, value);
-                }
-            });
             runtime.scheduleListRefresh(listEnv, refreshInterval);
             System.out.println("kycflow: list refresh every " + refreshInterval + " (KYCFLOW_LIST_URL_* or the official URLs)");
         }

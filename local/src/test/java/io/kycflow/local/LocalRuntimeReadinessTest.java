@@ -1,13 +1,23 @@
 package io.kycflow.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.SimpleFileServer;
 import io.kycflow.auth.Secrets;
+import io.kycflow.aws.AwsClients;
+import io.kycflow.fn.refresh.ListRefreshHandler;
 import io.kycflow.json.Json;
+import io.kycflow.sanctions.ListFileSet;
+import io.kycflow.store.KycflowTable;
 import io.kycflow.testing.SanctionsFixtures;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,15 +25,18 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The local runtime as a script meets it: requests from before the port opens, through start-up, while it serves
- * and through a stop.
+ * and through a stop; and where its lists come from at a first start.
  */
 class LocalRuntimeReadinessTest {
     private static final String SCREENING = "{\"entity\":{\"type\":\"person\",\"name\":\"Nicolas Maduro Moros\"}}";
@@ -173,7 +186,105 @@ class LocalRuntimeReadinessTest {
         assertTrue(failedAtClose <= 3, "a thread goes on after its first failure at close");
     }
 
+    @Test
+    void aFirstStartTakesEachListFromTheDownloadElseFromTheListFiles() throws Exception {
+        HttpServer files = SimpleFileServer.createFileServer(new InetSocketAddress("127.0.0.1", 0),
+                SanctionsFixtures.listsDir().toAbsolutePath(), SimpleFileServer.OutputLevel.NONE);
+        files.start();
+        // the UN's site takes connections and never answers
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             HoldConnections held = new HoldConnections(silent)) {
+            Map<String, String> download = new HashMap<>();
+            download.put("KYCFLOW_LIST_URL_ALLOWLIST", "127.0.0.1");
+            download.put("KYCFLOW_LIST_DOWNLOAD_TIMEOUT", "PT2S");
+            for (ListFileSet set : ListFileSet.values()) {
+                int port = set == ListFileSet.OFAC_SDN ? files.getAddress().getPort() : silent.getLocalPort();
+                for (String file : set.files()) {
+                    download.put(ListRefreshHandler.urlVariable(set, file),
+                            "http://127.0.0.1:" + port + "/" + set.folder() + "/" + file);
+                }
+            }
+            long started = System.nanoTime();
+            try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Config(0, null, null,
+                    SanctionsFixtures.listsDir(), download))) {
+                System.out.printf("first start with one list downloaded and the other's site silent: %d ms (%s)%n",
+                        (System.nanoTime() - started) / 1_000_000, runtime.listsAtStart());
+                assertTrue(runtime.listsAtStart().contains("OFAC_SDN from the official download"), runtime.listsAtStart());
+                assertTrue(runtime.listsAtStart().contains("UN_CONSOLIDATED from " + SanctionsFixtures.listsDir()),
+                        runtime.listsAtStart());
+                DynamoDbClient dynamo = AwsClients.dynamoDb(runtime.settings());
+                assertTrue(sourceRecorded(dynamo, "OFAC_SDN"));
+                assertFalse(sourceRecorded(dynamo, "UN_CONSOLIDATED"));
+                // served as soon as start() returns: no waiting for the publication
+                ApiClient.Reply screened = new ApiClient(runtime.apiUrl()).post("/kyc", runtime.apiKey(), SCREENING);
+                assertEquals(201, screened.status(), screened.body().toString());
+                assertEquals(2, screened.body().get("lists_checked").size());
+            }
+        } finally {
+            files.stop(0);
+        }
+    }
+
+    @Test
+    void withoutAnyListTheStartSaysSoAndScreeningsAnswerListsUnavailable() throws Exception {
+        // offline and outside the workspace: the download fails at once, and there are no list files
+        Map<String, String> download = new HashMap<>();
+        download.put("KYCFLOW_LIST_URL_ALLOWLIST", "127.0.0.1");
+        for (ListFileSet set : ListFileSet.values()) {
+            for (String file : set.files()) {
+                download.put(ListRefreshHandler.urlVariable(set, file), "http://127.0.0.1:1/" + set.folder() + "/" + file);
+            }
+        }
+        long started = System.nanoTime();
+        try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Config(0, null, null, null, download))) {
+            long took = (System.nanoTime() - started) / 1_000_000;
+            System.out.printf("first start without any list: %d ms%n", took);
+            assertTrue(took < LocalRuntime.START_DOWNLOAD_TIMEOUT.toMillis(), "the failed download held the start " + took + " ms");
+            assertTrue(runtime.listsAtStart().startsWith("none"), runtime.listsAtStart());
+            ApiClient api = new ApiClient(runtime.apiUrl());
+            assertEquals(200, api.get("/health", null).status());
+            for (String[] screening : List.of(new String[]{"/kyc", SCREENING},
+                    new String[]{"/kya", "{\"address\":\"0x7F367cC41522cE07553e823bf3be79A889DEbe1B\"}"})) {
+                ApiClient.Reply refused = api.post(screening[0], runtime.apiKey(), screening[1]);
+                assertEquals(503, refused.status(), refused.body().toString());
+                assertEquals("lists_unavailable", refused.errorCode());
+            }
+        }
+    }
+
     private static long count(List<Call> calls, Predicate<Call> which) {
         return calls.stream().filter(which).count();
+    }
+
+    private static boolean sourceRecorded(DynamoDbClient dynamo, String list) {
+        var response = dynamo.getItem(b -> b.tableName(LocalRuntime.TABLE).consistentRead(true)
+                .key(KycflowTable.key("LISTS", "SOURCE#" + list)));
+        return response.hasItem() && !response.item().isEmpty();
+    }
+
+    /** Accepts connections and holds them open without a byte in answer. */
+    private static final class HoldConnections implements AutoCloseable {
+        private final List<Socket> held = Collections.synchronizedList(new ArrayList<>());
+        private final Thread acceptor;
+
+        HoldConnections(ServerSocket server) {
+            acceptor = Thread.ofPlatform().daemon().start(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        held.add(server.accept());
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void close() throws IOException {
+            acceptor.interrupt();
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
     }
 }
