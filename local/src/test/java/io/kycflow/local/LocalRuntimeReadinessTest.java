@@ -1,10 +1,12 @@
 package io.kycflow.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.SimpleFileServer;
 import io.kycflow.auth.Secrets;
 import io.kycflow.aws.AwsClients;
+import io.kycflow.fn.api.SubmissionApiHandler;
 import io.kycflow.fn.refresh.ListRefreshHandler;
 import io.kycflow.json.Json;
 import io.kycflow.sanctions.ListFileSet;
@@ -22,6 +24,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -249,6 +252,18 @@ class LocalRuntimeReadinessTest {
                 assertEquals(503, refused.status(), refused.body().toString());
                 assertEquals("lists_unavailable", refused.errorCode());
             }
+        }
+    }
+
+    @Test
+    void deployedTheSubmissionApiFunctionAnswersHealthWithoutCredentials() throws Exception {
+        try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Config(0, null, null, null))) {
+            // the proxy event API Gateway sends for GET /health, which has no authorizer (template.yaml)
+            ObjectNode event = Json.object().put("httpMethod", "GET").put("resource", "/health").put("path", "/health");
+            event.putObject("requestContext").put("requestId", "r-health");
+            JsonNode result = new SubmissionApiHandler(runtime.settings(), Clock.systemUTC()).handle(event, null);
+            assertEquals(200, result.get("statusCode").asInt());
+            assertEquals("{\"status\":\"ready\"}", result.get("body").asText());
         }
     }
 

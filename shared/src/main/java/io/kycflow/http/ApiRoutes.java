@@ -46,7 +46,8 @@ public final class ApiRoutes {
 
     /**
      * {@code GET /health}: whether the API is ready, without credentials and without data. Not a route of {@link #ROUTES}
-     * (no authorizer runs): the local gateway answers it itself, from its own state.
+     * (no authorizer runs): the local gateway answers it itself, from its own state; deployed, the submission API
+     * function answers it (template.yaml), ready whenever it runs.
      */
     public static final String HEALTH = "/health";
 
