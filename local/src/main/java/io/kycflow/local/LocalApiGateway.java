@@ -15,27 +15,42 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Iterator;
-
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * API Gateway (REST API) on localhost: runs the REQUEST authorizer function, answers 401/403 with the gateway
  * responses template.yaml declares, and passes allowed requests to the route's function ({@link ApiRoutes.Route#function()})
  * as proxy events carrying the authorizer's context. Bound to 127.0.0.1 only.
+ *
+ * <p>It listens from construction but serves the API only between {@link #ready()} and {@link #stopTaking}: before and
+ * after, every request is answered 503 {@code unavailable} with Retry-After, never passed to a function that is not
+ * there (yet or any more). {@code GET /health} answers without credentials whether it is ready.
  */
 public final class LocalApiGateway implements AutoCloseable {
     /** API Gateway's payload limit. */
     static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
     private static final String STAGE = "v1";
+    private static final Map<String, String> RETRY_AFTER = Map.of("Retry-After", "1");
+
+    /** Where the runtime behind the gateway stands. */
+    private enum State {
+        STARTING, READY, STOPPING
+    }
 
     private final LocalFunctions functions;
     private final String authorizerFunction;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
+    /** Changed and read under this object's lock with {@link #inFlight}, so no request is admitted once stopping. */
+    private State state = State.STARTING;
+    private int inFlight;
 
     public LocalApiGateway(LocalFunctions functions, String authorizerFunction, int port) throws IOException {
         this.functions = functions;
@@ -50,10 +65,63 @@ public final class LocalApiGateway implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** Every part behind the gateway is up: the API is served from now on. */
+    public synchronized void ready() {
+        if (state == State.STARTING) {
+            state = State.READY;
+        }
+    }
+
+    /**
+     * Stops serving the API: requests from now on are answered 503, and this waits up to {@code drain} for those in
+     * flight to finish, so that nothing they use is stopped under them. The port stays open until {@link #close()}.
+     *
+     * @return false when some request was still in flight at the deadline
+     */
+    public synchronized boolean stopTaking(Duration drain) throws InterruptedException {
+        state = State.STOPPING;
+        long deadline = System.nanoTime() + drain.toNanos();
+        while (inFlight > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
+    private synchronized State admit() {
+        if (state == State.READY) {
+            inFlight++;
+        }
+        return state;
+    }
+
+    private synchronized void finished() {
+        if (--inFlight == 0) {
+            notifyAll();
+        }
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String requestId = UUID.randomUUID().toString();
         try (exchange) {
-            Response response = respond(exchange, requestId);
+            Response response;
+            if (exchange.getRequestMethod().equals("GET") && exchange.getRequestURI().getRawPath().equals(ApiRoutes.HEALTH)) {
+                response = health();
+            } else {
+                State admitted = admit();
+                if (admitted != State.READY) {
+                    response = Response.unavailable(admitted, requestId);
+                } else {
+                    try {
+                        response = respond(exchange, requestId);
+                    } finally {
+                        finished();
+                    }
+                }
+            }
             byte[] body = response.body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
@@ -74,6 +142,18 @@ public final class LocalApiGateway implements AutoCloseable {
         static Response error(ErrorCode code, String message, String requestId) {
             return new Response(code.status(), Json.write(ApiException.body(code, message, null, requestId)), Map.of());
         }
+
+        static Response unavailable(State state, String requestId) {
+            Response error = error(ErrorCode.UNAVAILABLE, state == State.STARTING ? "kycflow is starting; retry in a moment."
+                    : "kycflow is stopping.", requestId);
+            return new Response(error.status, error.body, RETRY_AFTER);
+        }
+    }
+
+    /** {@code {"status": "starting" | "ready" | "stopping"}}: 200 when ready, else 503 with Retry-After. */
+    private synchronized Response health() {
+        String body = Json.write(Json.object().put("status", state.name().toLowerCase(Locale.ROOT)));
+        return state == State.READY ? new Response(200, body, Map.of()) : new Response(503, body, RETRY_AFTER);
     }
 
     private Response respond(HttpExchange exchange, String requestId) throws IOException {
@@ -197,9 +277,13 @@ public final class LocalApiGateway implements AutoCloseable {
         return data.length > MAX_PAYLOAD_BYTES ? null : data;
     }
 
+    /** Closes the port; answers being written get a second to finish. */
     @Override
     public void close() {
-        server.stop(0);
+        synchronized (this) {
+            state = State.STOPPING;
+        }
+        server.stop(1);
         executor.shutdownNow();
     }
 

@@ -1,6 +1,7 @@
 package io.kycflow.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kycflow.asl.ExecutionStore;
 import io.kycflow.asl.LambdaFunctionError;
 import io.kycflow.asl.LocalStepFunctions;
@@ -25,14 +26,17 @@ import io.kycflow.fn.upload.DocumentUploadHandler;
 import io.kycflow.http.ApiRoutes;
 import io.kycflow.json.Json;
 import io.kycflow.sanctions.ListFileSet;
+import io.kycflow.sanctions.SanctionsList;
 import io.kycflow.store.DynamoCredentialStore;
 import io.kycflow.store.KycflowTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -42,13 +46,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * kycflow on one machine: embedded DynamoDB Local, ElasticMQ and s3proxy, the functions' real handlers (the
@@ -56,6 +68,10 @@ import java.util.concurrent.TimeUnit;
  * monitoring queue), the
  * unchanged journey definition on the project's States Language interpreter (reached through a Step Functions
  * endpoint, so the functions use the real SDK client), and API Gateway emulation on localhost.
+ *
+ * <p>The API port is open from the first moment but serves the API only once every part is up and the screening
+ * function serves the lists published at start; until then, and from the moment {@link #close()} begins, it answers
+ * 503 {@code unavailable} (see {@link LocalApiGateway}).
  */
 public final class LocalRuntime implements AutoCloseable {
     public static final String TABLE = "kycflow";
@@ -77,6 +93,15 @@ public final class LocalRuntime implements AutoCloseable {
     public static final String MONITORING_QUEUE = "kycflow-monitoring";
     /** Concurrent batches of the monitoring worker: the machine's cores, as the screening is CPU work. */
     private static final int MONITORING_POLLERS = Math.max(2, Runtime.getRuntime().availableProcessors());
+    /** How long stopping waits for API requests in flight (API Gateway's own limit is 29 s). */
+    private static final Duration DRAIN = Duration.ofSeconds(30);
+    /** How long a start waits for its lists to be served before it serves the API without them. */
+    private static final Duration LISTS_DEADLINE = Duration.ofMinutes(2);
+    /**
+     * The deadline of the official lists' download at a first start, unless KYCFLOW_LIST_DOWNLOAD_TIMEOUT sets it:
+     * start-up stays quick when a site is slow (offline, every download fails at once).
+     */
+    static final Duration START_DOWNLOAD_TIMEOUT = Duration.ofSeconds(15);
 
     private final LocalFunctions functions;
     private final LocalBackends backends;
@@ -85,6 +110,9 @@ public final class LocalRuntime implements AutoCloseable {
     private final LocalApiGateway gateway;
     private final Settings settings;
     private final String apiKey;
+    private final AmlScreeningHandler aml;
+    /** Where the lists in force at start came from, for the start banner. */
+    private final String listsAtStart;
     private ScheduledExecutorService listRefreshSchedule;
     private final SqsEventSource monitoringQueue;
     private final ScheduledExecutorService monitoringSchedule = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -96,12 +124,20 @@ public final class LocalRuntime implements AutoCloseable {
     /**
      * What to start.
      *
-     * @param port     API port (0: any free port)
-     * @param dataDir  where data survives restarts; null keeps everything in memory (tests)
-     * @param apiKey   the demo tenant's API key; null generates one
-     * @param listsDir sanctions list files (ofac/, un/) to publish at start when none is published yet; null for none
+     * @param port         API port (0: any free port)
+     * @param dataDir      where data survives restarts; null keeps everything in memory (tests)
+     * @param apiKey       the demo tenant's API key; null generates one
+     * @param listsDir     sanctions list files (ofac/, un/) to publish at start when none is published yet and the
+     *                     download did not bring them; null for none
+     * @param listDownload when none is published yet, the official lists are downloaded first by the list-refresh
+     *                     function with these variables (KYCFLOW_LIST_URL_..., none for the official URLs); null for no
+     *                     download
      */
-    public record Config(int port, Path dataDir, String apiKey, Path listsDir) {
+    public record Config(int port, Path dataDir, String apiKey, Path listsDir, Map<String, String> listDownload) {
+        /** No download at start (tests, benchmarks): the lists of {@code listsDir}, or none. */
+        public Config(int port, Path dataDir, String apiKey, Path listsDir) {
+            this(port, dataDir, apiKey, listsDir, null);
+        }
     }
 
     private LocalRuntime(Config config) throws IOException {
@@ -155,7 +191,8 @@ public final class LocalRuntime implements AutoCloseable {
         functions.register(DOCUMENT_CHECK, new DocumentCheckHandler(settings, clock));
         functions.register(RECORDER, new JourneyRecorderHandler(settings, clock));
         functions.register(LIST_INGEST, new ListIngestHandler(settings, clock));
-        functions.register(AML, new AmlScreeningHandler(settings, clock));
+        aml = new AmlScreeningHandler(settings, clock);
+        functions.register(AML, aml);
         functions.register(MONITORING_SCHEDULER, new MonitoringSchedulerHandler(settings, clock, dynamo, sqs));
         functions.register(MONITORING_WORKER, new MonitoringWorkerHandler(settings, clock));
         monitoringQueue = new SqsEventSource(sqs, settings.require("KYCFLOW_MONITORING_QUEUE_URL"), REGION, functions,
@@ -163,11 +200,17 @@ public final class LocalRuntime implements AutoCloseable {
         Duration every = Duration.parse(Settings.fromEnvironment().get("KYCFLOW_MONITORING_SCHEDULE", "PT1M"));
         monitoringSchedule.scheduleWithFixedDelay(this::sweepMonitoredSubjects, every.toMillis(), every.toMillis(),
                 TimeUnit.MILLISECONDS);
-        if (config.listsDir() != null) {
-            publishListsIfNone(dynamo, config.listsDir());
-        }
+        long listsFrom = System.currentTimeMillis();
+        StartLists lists = publishListsAtStart(dynamo, config);
+        listsAtStart = lists.origin();
+        awaitServed(dynamo, lists.lists(), listsFrom);
         // Executions that were waiting when the runtime stopped go on (and time out if their time ran out meanwhile).
         stepFunctions.resumeAll();
+        gateway.ready();
+    }
+
+    private static ObjectNode scheduledEvent() {
+        return Json.object().put("detail-type", "Scheduled Event").put("source", "aws.events");
     }
 
     private void deliverS3Event(String event) {
@@ -194,21 +237,143 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /**
-     * The first start publishes the lists found in {@code listsDir} the way the refresh function does: by uploading each
-     * list's files as a batch under {@code lists/incoming/}, which the ingestion function validates and publishes (a
-     * few seconds). A later start has the ingestion function republish them if an earlier release wrote the snapshot.
+     * The lists at start. A later start serves those an earlier run published (the ingestion function republishes them
+     * if an earlier release wrote the snapshot). The first start takes each list from the official download, when
+     * {@code listDownload} asks for one, else from {@code listsDir}, and publishes it the way the refresh function does:
+     * its files uploaded as a batch under {@code lists/incoming/}, which the ingestion function validates and publishes
+     * (a few seconds). With no list at all it says so: screenings answer 503 lists_unavailable.
      */
-    private void publishListsIfNone(DynamoDbClient dynamo, Path listsDir) throws IOException {
+    private StartLists publishListsAtStart(DynamoDbClient dynamo, Config config) throws IOException {
         S3Client s3 = AwsClients.s3(settings);
-        if (new ListSnapshots(dynamo, TABLE, () -> s3, BUCKET).current().isPresent()) {
+        Optional<ListSnapshots.Pointer> current = new ListSnapshots(dynamo, TABLE, () -> s3, BUCKET).current();
+        if (current.isPresent()) {
             // published by an earlier run, perhaps of an earlier release: the template's hourly check, at once
-            functions.invokeAsync(LIST_INGEST, Json.object().put("detail-type", "Scheduled Event").put("source", "aws.events"));
-            return;
+            functions.invokeAsync(LIST_INGEST, scheduledEvent());
+            Set<SanctionsList> lists = EnumSet.noneOf(SanctionsList.class);
+            Arrays.stream(SanctionsList.values()).filter(current.get()::covers).forEach(lists::add);
+            return new StartLists(lists, lists + " as published by an earlier run");
+        }
+        Map<SanctionsList, String> sources = new EnumMap<>(SanctionsList.class);
+        if (config.listDownload() != null) {
+            downloadOfficialLists(config.listDownload()).forEach(set -> sources.put(set.list(), "the official download"));
         }
         for (ListFileSet set : ListFileSet.values()) {
-            // one batch per list: ingested once its last file is there, never mixed with older files
-            ListBatches.upload(s3, BUCKET, set, ListBatches.read(listsDir, set));
+            if (sources.containsKey(set.list()) || config.listsDir() == null) {
+                continue;
+            }
+            Map<String, byte[]> files = ListBatches.read(config.listsDir(), set);
+            if (files.size() == set.files().size()) {
+                // one batch per list: ingested once its last file is there, never mixed with older files
+                ListBatches.upload(s3, BUCKET, set, files);
+                sources.put(set.list(), config.listsDir().resolve(set.folder()).toString());
+            } else if (!files.isEmpty()) {
+                Log.warn("list files incomplete, not published", "list", set.list().name(), "folder",
+                        config.listsDir().resolve(set.folder()).toString(), "needs", String.join(",", set.files()));
+            }
         }
+        if (sources.isEmpty()) {
+            Log.warn("no sanctions list loaded", "detail", "screening answers 503 lists_unavailable until a list is "
+                    + "published; start with KYCFLOW_LISTS_DIR set to a folder of ofac/ (sdn.csv, alt.csv, add.csv) "
+                    + "and un/ (consolidated.xml), or drop the files into S3 lists/incoming/");
+            return new StartLists(Set.of(), "none; screening answers 503 lists_unavailable (set KYCFLOW_LISTS_DIR, see README)");
+        }
+        return new StartLists(sources.keySet(), sources.entrySet().stream()
+                .map(source -> source.getKey() + " from " + source.getValue()).collect(Collectors.joining(", ")));
+    }
+
+    /** The lists a start waits for, and where they came from. */
+    private record StartLists(Set<SanctionsList> lists, String origin) {
+    }
+
+    /**
+     * Runs the list-refresh function once per list, in parallel, within one deadline (KYCFLOW_LIST_DOWNLOAD_TIMEOUT,
+     * default {@link #START_DOWNLOAD_TIMEOUT} at start): a list not downloaded by then is given up (its download
+     * interrupted) and taken from the list files instead.
+     *
+     * @return the lists it uploaded for ingestion
+     */
+    private Set<ListFileSet> downloadOfficialLists(Map<String, String> listEnv) throws IOException {
+        Map<String, String> env = new HashMap<>(settings.env());
+        env.put("KYCFLOW_LIST_DOWNLOAD_TIMEOUT", START_DOWNLOAD_TIMEOUT.toString());
+        env.putAll(listEnv);
+        ExecutorService downloads = Executors.newCachedThreadPool(
+                Thread.ofPlatform().daemon().name(LIST_REFRESH + "-start-", 0).factory());
+        try {
+            Map<ListFileSet, Future<JsonNode>> runs = new EnumMap<>(ListFileSet.class);
+            for (ListFileSet set : ListFileSet.values()) {
+                Map<String, String> one = new HashMap<>(env);
+                one.put("KYCFLOW_LIST_REFRESH", set.folder());
+                ListRefreshHandler refresh = new ListRefreshHandler(new Settings(one), Clock.systemUTC());
+                runs.put(set, downloads.submit(() -> refresh.handle(scheduledEvent(), null)));
+            }
+            // parsed once the function has accepted the variable
+            Duration deadline = Duration.parse(env.get("KYCFLOW_LIST_DOWNLOAD_TIMEOUT"));
+            long end = System.nanoTime() + deadline.toNanos();
+            Set<ListFileSet> uploaded = EnumSet.noneOf(ListFileSet.class);
+            for (Map.Entry<ListFileSet, Future<JsonNode>> run : runs.entrySet()) {
+                try {
+                    JsonNode result = run.getValue().get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    if ("Uploaded".equals(result.at("/outcomes/0/outcome").asText())) {
+                        uploaded.add(run.getKey());
+                    }
+                } catch (ExecutionException failed) {
+                    // the function logged why ("list refresh failed")
+                } catch (TimeoutException slow) {
+                    Log.warn("list download given up at start", "list", run.getKey().list().name(), "after", deadline.toString());
+                }
+            }
+            return uploaded;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while downloading the lists");
+        } finally {
+            downloads.shutdownNow();
+        }
+    }
+
+    /**
+     * Waits until the screening function serves each of {@code lists} (its index loaded: the first screening neither
+     * waits for it nor misses a list still being published), or the list was rejected since {@code since}; after
+     * {@link #LISTS_DEADLINE}, goes on with a warning.
+     */
+    private void awaitServed(DynamoDbClient dynamo, Set<SanctionsList> lists, long since) throws InterruptedIOException {
+        Set<SanctionsList> waiting = EnumSet.noneOf(SanctionsList.class);
+        waiting.addAll(lists);
+        long deadline = System.nanoTime() + LISTS_DEADLINE.toNanos();
+        while (true) {
+            waiting.removeAll(servedLists());
+            waiting.removeIf(list -> rejectedSince(dynamo, list, since));
+            if (waiting.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                Log.warn("sanctions lists not served at start", "lists", waiting.toString(), "after", LISTS_DEADLINE.toString());
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for the lists");
+            }
+        }
+    }
+
+    private Set<SanctionsList> servedLists() {
+        try {
+            return aml.listVersions().keySet();
+        } catch (RuntimeException notYet) {
+            // a snapshot that cannot be read yet: asked again at the next turn
+            return Set.of();
+        }
+    }
+
+    /** Whether the ingestion function rejected the list's files (it logged why) since {@code since}. */
+    private static boolean rejectedSince(DynamoDbClient dynamo, SanctionsList list, long since) {
+        Map<String, AttributeValue> status = dynamo.getItem(b -> b.tableName(TABLE).consistentRead(true)
+                .key(KycflowTable.key("LISTS", "STATUS#" + list.name()))).item();
+        return status != null && status.containsKey("outcome") && status.get("outcome").s().equals("rejected")
+                && Long.parseLong(status.get("at").n()) >= since;
     }
 
     /**
@@ -225,7 +390,7 @@ public final class LocalRuntime implements AutoCloseable {
         Map<String, String> env = new HashMap<>(settings.env());
         env.putAll(listEnv);
         functions.register(LIST_REFRESH, new ListRefreshHandler(new Settings(env), Clock.systemUTC()));
-        JsonNode scheduled = Json.object().put("detail-type", "Scheduled Event").put("source", "aws.events");
+        JsonNode scheduled = scheduledEvent();
         listRefreshSchedule = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name(LIST_REFRESH).factory());
         listRefreshSchedule.scheduleWithFixedDelay(() -> functions.invokeAsync(LIST_REFRESH, scheduled), 0,
                 interval.toMillis(), TimeUnit.MILLISECONDS);
@@ -244,9 +409,14 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
-    /** Starts everything; close() stops all of it. */
+    /** Starts everything and returns once the API is served; close() stops all of it. */
     public static LocalRuntime start(Config config) throws IOException {
         return new LocalRuntime(config);
+    }
+
+    /** Where the lists in force at start came from. */
+    public String listsAtStart() {
+        return listsAtStart;
     }
 
     /** The API's base URL. */
@@ -289,8 +459,19 @@ public final class LocalRuntime implements AutoCloseable {
         return "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + name + ":live";
     }
 
+    /**
+     * Stops in the order that keeps every API answer sound: the API first (new requests get 503 unavailable), then,
+     * once the requests in flight are answered, the functions and the backends, and the port last.
+     */
     @Override
     public void close() {
+        try {
+            if (!gateway.stopTaking(DRAIN)) {
+                Log.warn("API requests still in flight while stopping", "after", DRAIN.toString());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         synchronized (this) {
             if (listRefreshSchedule != null) {
                 listRefreshSchedule.shutdownNow();
@@ -302,7 +483,6 @@ public final class LocalRuntime implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        gateway.close();
         sfnEndpoint.close();
         stepFunctions.close();
         try {
@@ -311,6 +491,7 @@ public final class LocalRuntime implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         backends.close();
+        gateway.close();
     }
 
     /** KYCFLOW_LIST_REFRESH_INTERVAL, or null: the refresh is off. */
@@ -323,31 +504,48 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * The list files a first start publishes when the download brings none: KYCFLOW_LISTS_DIR, else this workspace's
+     * {@code ../shared/data/sanctions}; null when neither is a folder.
+     */
+    private static Path listsDir(Settings env) {
+        String chosen = env.get("KYCFLOW_LISTS_DIR", null);
+        if (chosen != null) {
+            Path dir = Path.of(chosen).toAbsolutePath();
+            if (Files.isDirectory(dir)) {
+                return dir;
+            }
+            System.out.println("kycflow: KYCFLOW_LISTS_DIR " + dir + " is not a folder; ignored");
+        }
+        Path workspace = Path.of("../shared/data/sanctions").toAbsolutePath().normalize();
+        return Files.isDirectory(workspace) ? workspace : null;
+    }
+
     /** {@code ./kycflow run}: KYCFLOW_PORT, KYCFLOW_API_KEY and KYCFLOW_DATA_DIR choose the port, demo key and data folder. */
     public static void main(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true");
         Settings env = Settings.fromEnvironment();
         int port = Integer.parseInt(env.get("KYCFLOW_PORT", "8787"));
         Path dataDir = Path.of(env.get("KYCFLOW_DATA_DIR", ".kycflow-data")).toAbsolutePath();
-        Path listsDir = Path.of(env.get("KYCFLOW_LISTS_DIR", "../shared/data/sanctions")).toAbsolutePath();
         Duration refreshInterval = listRefreshInterval(env);
+        Map<String, String> listEnv = new HashMap<>();
+        env.env().forEach((name, value) -> {
+            if (name.startsWith("KYCFLOW_LIST_")) {
+                listEnv.put(name, value);
+            }
+        });
         long started = System.nanoTime();
-        LocalRuntime runtime = start(new Config(port, dataDir, env.get("KYCFLOW_API_KEY", null),
-                Files.isDirectory(listsDir) ? listsDir : null));
+        System.out.println("kycflow: starting; until it is ready the API answers 503 (GET /health says when)");
+        LocalRuntime runtime = start(new Config(port, dataDir, env.get("KYCFLOW_API_KEY", null), listsDir(env), listEnv));
         if (refreshInterval != null) {
-            Map<String, String> listEnv = new HashMap<>();
-            env.env().forEach((name, value) -> {
-                if (name.startsWith("KYCFLOW_LIST_")) {
-                    listEnv.put(name, value);
-                }
-            });
             runtime.scheduleListRefresh(listEnv, refreshInterval);
             System.out.println("kycflow: list refresh every " + refreshInterval + " (KYCFLOW_LIST_URL_* or the official URLs)");
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("kycflow: stopping");
+            System.out.println("kycflow: stopping (the API answers 503 from now on)");
             runtime.close();
+            System.out.println("kycflow: stopped");
             stopped.countDown();
         }));
         System.out.printf("""
@@ -360,9 +558,7 @@ public final class LocalRuntime implements AutoCloseable {
                 Try: curl -s -X POST %s/journeys -H "Authorization: Bearer %s" -H "Content-Type: application/json" -d '{"userId":"u-1"}'
                 Ctrl-C stops everything.
                 """, (System.nanoTime() - started) / 1_000_000, runtime.apiUrl(), DEMO_TENANT, runtime.apiKey(), dataDir,
-                Files.isDirectory(listsDir) ? listsDir + " (published by the list-ingest function if none is yet)"
-                        : "none found at " + listsDir + "; drop list files into S3 lists/incoming/ (see README)",
-                runtime.apiUrl(), runtime.apiKey());
+                runtime.listsAtStart(), runtime.apiUrl(), runtime.apiKey());
         stopped.await();
     }
 }

@@ -5,6 +5,7 @@ import io.kycflow.auth.Scope;
 import io.kycflow.auth.Secrets;
 import io.kycflow.aws.AwsClients;
 import io.kycflow.aws.ListSnapshots;
+import io.kycflow.sanctions.ListFileSet;
 import io.kycflow.store.DynamoCredentialStore;
 import io.kycflow.store.KycflowTable;
 import io.kycflow.testing.SanctionsFixtures;
@@ -108,6 +109,31 @@ class LocalScreeningEndToEndTest {
         assertEquals(before, snapshots.current().orElseThrow().snapshotId());
         // screening still works on the version in force
         assertEquals(201, api.post("/kyc", runtime.apiKey(), "{\"entity\":{\"type\":\"person\",\"name\":\"Anyone\"}}").status());
+    }
+
+    /** A new version of a list already served reaches screenings within seconds (KYCFLOW_LIST_CHECK_INTERVAL, 5 s). */
+    @Test
+    void aListVersionPublishedWhileRunningIsServedWithinSeconds() throws Exception {
+        String screening = "{\"entity\":{\"type\":\"person\",\"name\":\"Quillon Vantrebbe\"},\"min_score\":95}";
+        assertEquals(0, api.post("/kyc", runtime.apiKey(), screening).body().get("total_hits").asInt());
+        var settings = runtime.settings();
+        S3Client s3 = AwsClients.s3(settings);
+        ListSnapshots snapshots = new ListSnapshots(AwsClients.dynamoDb(settings), LocalRuntime.TABLE, () -> s3, LocalRuntime.BUCKET);
+        String before = snapshots.current().orElseThrow().snapshotId();
+        ListBatches.upload(s3, LocalRuntime.BUCKET, ListFileSet.OFAC_SDN, ListBatches.ofacWithRowsAdded(SanctionsFixtures.listsDir(),
+                "99999101,\"VANTREBBE, Quillon\",\"individual\",\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- "));
+
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (api.post("/kyc", runtime.apiKey(), screening).body().get("total_hits").asInt() == 0) {
+            assertTrue(System.currentTimeMillis() < deadline, "the new version was not served within a minute");
+            Thread.sleep(100);
+        }
+        long served = System.currentTimeMillis();
+        ListSnapshots.Pointer published = snapshots.current().orElseThrow();
+        assertNotEquals(before, published.snapshotId());
+        long delay = served - published.publishedAt();
+        System.out.printf("a new list version was served %d ms after its publication%n", delay);
+        assertTrue(delay < 10_000, delay + " ms");
     }
 
     private static Map<String, AttributeValue> awaitStatus(DynamoDbClient dynamo, String list, String outcome) throws InterruptedException {

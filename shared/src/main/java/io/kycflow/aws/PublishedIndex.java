@@ -1,5 +1,6 @@
 package io.kycflow.aws;
 
+import io.kycflow.sanctions.SanctionsList;
 import io.kycflow.screening.ScreeningIndex;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -13,9 +14,16 @@ import java.util.function.Supplier;
 /**
  * The screening index a function screens with: the published snapshot, loaded at cold start and replaced when a
  * newer one is published. The pointer is read at most once per {@code checkEvery}, so a warm function notices a new
- * list version within that time without a read per request.
+ * list version within that time without a read per request; while the index lacks one of the lists, at most once
+ * per {@link #INCOMPLETE_CHECK_EVERY}.
  */
 public final class PublishedIndex implements Supplier<ScreeningIndex> {
+    /**
+     * The pointer check of an index without every list: a first publication brings one list after the other (seconds
+     * apart), and the next one must not wait for a full {@code checkEvery}.
+     */
+    static final Duration INCOMPLETE_CHECK_EVERY = Duration.ofSeconds(1);
+
     private final ListSnapshots snapshots;
     private final Clock clock;
     private final long checkEveryMillis;
@@ -99,11 +107,16 @@ public final class PublishedIndex implements Supplier<ScreeningIndex> {
         return hint.isPresent();
     }
 
+    private long checkEveryMillis() {
+        return index.listVersions().size() < SanctionsList.values().length
+                ? Math.min(checkEveryMillis, INCOMPLETE_CHECK_EVERY.toMillis()) : checkEveryMillis;
+    }
+
     /** The current index, or null while nothing is published. */
     @Override
     public synchronized ScreeningIndex get() {
         long now = clock.millis();
-        if (index == null || now - checkedAt >= checkEveryMillis) {
+        if (index == null || now - checkedAt >= checkEveryMillis()) {
             checkedAt = now;
             snapshots.current().ifPresent(pointer -> {
                 if (!pointer.snapshotId().equals(snapshotId)) {

@@ -44,6 +44,13 @@ public final class ApiRoutes {
     public record Match(Route route, Map<String, String> pathParameters) {
     }
 
+    /**
+     * {@code GET /health}: whether the API is ready, without credentials and without data. Not a route of {@link #ROUTES}
+     * (no authorizer runs): the local gateway answers it itself, from its own state; deployed, the submission API
+     * function answers it (template.yaml), ready whenever it runs.
+     */
+    public static final String HEALTH = "/health";
+
     /** The journey API function. */
     public static final String SUBMISSION_API = "submission-api";
     /** The screening function: KYC checks and KYA, which need the sanctions index in memory. */

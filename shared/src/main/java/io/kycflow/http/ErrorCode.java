@@ -13,7 +13,11 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(413),
     UNSUPPORTED_MEDIA_TYPE(415),
     RATE_LIMITED(429),
-    INTERNAL_ERROR(500);
+    INTERNAL_ERROR(500),
+    /** The service is starting or stopping; the answer carries Retry-After. */
+    UNAVAILABLE(503),
+    /** No sanctions list is loaded, so nothing can be screened (never answered as "no hits"). */
+    LISTS_UNAVAILABLE(503);
 
     private final int status;
 

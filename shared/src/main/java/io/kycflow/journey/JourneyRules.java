@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kycflow.json.Json;
+import io.kycflow.kyc.KycService;
 import io.kycflow.kyc.KycSubject;
 import io.kycflow.screening.SubjectType;
 
@@ -287,11 +288,18 @@ public final class JourneyRules {
         }
     }
 
-    /** Records a step that failed after its retries; the journey ends in manual review with the reason. */
+    /**
+     * Records a step that failed after its retries; the journey ends in manual review with the reason.
+     *
+     * @param error the step's error name (the function's exception class, as Lambda reports it)
+     */
     public static void fail(Journey journey, String error, long now) {
         if (!isFinished(journey)) {
-            end(journey, DecisionStatus.IN_REVIEW, "The journey stopped at " + journey.step()
-                    + " because a check failed (" + (error == null ? "unknown error" : error) + "); it needs manual review.", now);
+            end(journey, DecisionStatus.IN_REVIEW, KycService.ListsUnavailableException.class.getName().equals(error)
+                    ? "The applicant was not screened because no sanctions list is loaded (lists_unavailable); the journey "
+                    + "needs manual review, or a new journey once a list is published."
+                    : "The journey stopped at " + journey.step() + " because a check failed ("
+                    + (error == null ? "unknown error" : error) + "); it needs manual review.", now);
         }
     }
 

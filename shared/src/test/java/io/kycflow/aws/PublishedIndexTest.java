@@ -88,6 +88,28 @@ class PublishedIndexTest {
     }
 
     @Test
+    void anIndexWithoutEveryListIsCheckedAgainWithinASecond() {
+        // a first start: OFAC is published, then UN a few seconds later
+        ScreeningIndex ofacOnly = ScreeningIndex.build(List.of(SanctionsFixtures.lists().get(0)));
+        snapshots.publish("v1", ofacOnly, 1_000L);
+        TestClock clock = new TestClock();
+        PublishedIndex published = PublishedIndex.loadInBackground(snapshots, clock, Duration.ofMinutes(1));
+        assertEquals(ofacOnly.listVersions(), published.get().listVersions());
+
+        snapshots.publish("v2", SanctionsFixtures.index(), 2_000L);
+        clock.advance(PublishedIndex.INCOMPLETE_CHECK_EVERY);
+        ScreeningIndex complete = published.get();
+        assertEquals(SanctionsFixtures.index().listVersions(), complete.listVersions());
+
+        // complete: the next version waits for the full interval
+        snapshots.publish("v3", ofacOnly, 3_000L);
+        clock.advance(PublishedIndex.INCOMPLETE_CHECK_EVERY);
+        assertSame(complete, published.get());
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(ofacOnly.listVersions(), published.get().listVersions());
+    }
+
+    @Test
     void withoutAHintTheLoaderReadsThePointer() {
         snapshots.publish("v1", SanctionsFixtures.index(), 1_000L);
         s3.deleteObject(b -> b.bucket(bucket).key(ListSnapshots.LATEST_HINT));

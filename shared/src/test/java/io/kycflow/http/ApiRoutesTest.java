@@ -38,6 +38,7 @@ class ApiRoutesTest {
         }
         Set<String> served = new HashSet<>();
         ApiRoutes.ROUTES.forEach(route -> served.add(route.method() + " " + route.template()));
+        served.add("GET " + ApiRoutes.HEALTH);
         assertEquals(served, declared);
     }
 }

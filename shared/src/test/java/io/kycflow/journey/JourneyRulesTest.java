@@ -2,6 +2,7 @@ package io.kycflow.journey;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kycflow.json.Json;
+import io.kycflow.kyc.KycService;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -164,6 +165,11 @@ class JourneyRulesTest {
         assertTrue(failed.message().contains("States.Timeout"));
         JourneyRules.expire(failed, T0 + 1);
         assertEquals(DecisionStatus.IN_REVIEW, failed.decisionStatus(), "a final decision stays");
+
+        Journey unscreened = journey();
+        JourneyRules.fail(unscreened, KycService.ListsUnavailableException.class.getName(), T0);
+        assertEquals(DecisionStatus.IN_REVIEW, unscreened.decisionStatus());
+        assertTrue(unscreened.message().contains("no sanctions list is loaded (lists_unavailable)"), unscreened.message());
     }
 
     @Test

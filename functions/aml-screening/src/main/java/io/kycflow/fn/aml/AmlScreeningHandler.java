@@ -20,6 +20,7 @@ import io.kycflow.json.Json;
 import io.kycflow.kyc.KycService;
 import io.kycflow.matching.PreparedName;
 import io.kycflow.net.UrlGuard;
+import io.kycflow.sanctions.SanctionsList;
 import io.kycflow.screening.ScreeningIndex;
 import io.kycflow.screening.ScreeningQuery;
 import io.kycflow.screening.SubjectType;
@@ -31,6 +32,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -42,6 +44,9 @@ import java.util.function.Supplier;
  */
 public final class AmlScreeningHandler extends ApiHandler {
     private static final String SCREEN_JOURNEY = "screen_journey";
+    static final String NO_LISTS = "No sanctions list is loaded, so nothing can be screened. Lists are published from "
+            + "the official sources by the list refresh, or from list files uploaded to lists/incoming/ in the bucket; "
+            + "with ./kycflow run, set KYCFLOW_LISTS_DIR to a folder holding ofac/ and un/ list files.";
     /** The journey's AML step only records its report; it never holds a task token. */
     private static final JourneyResumer NO_TASK_TO_RESUME = (token, output) -> {
         throw new IllegalStateException("the AML step does not resume tasks");
@@ -57,10 +62,14 @@ public final class AmlScreeningHandler extends ApiHandler {
         this(Settings.fromEnvironment(), Clock.systemUTC());
     }
 
-    /** Wiring from settings: the index is the published snapshot (the local runtime passes its own settings). */
+    /**
+     * Wiring from settings: the index is the published snapshot (the local runtime passes its own settings). A warm
+     * function reads the list pointer again every KYCFLOW_LIST_CHECK_INTERVAL (default 5 s: a new list version is
+     * served within seconds, for one small DynamoDB read per interval).
+     */
     public AmlScreeningHandler(Settings settings, Clock clock) {
         this(settings, clock, PublishedIndex.loadInBackground(settings, clock,
-                Duration.parse(settings.get("KYCFLOW_LIST_CHECK_INTERVAL", "PT1M"))));
+                Duration.parse(settings.get("KYCFLOW_LIST_CHECK_INTERVAL", "PT5S"))));
     }
 
     private AmlScreeningHandler(Settings settings, Clock clock, PublishedIndex.Deployment deployment) {
@@ -102,6 +111,15 @@ public final class AmlScreeningHandler extends ApiHandler {
         }
     }
 
+    /** The lists this function screens with now, with their versions; empty while none is loaded (local readiness). */
+    public Map<SanctionsList, String> listVersions() {
+        try {
+            return service.index().listVersions();
+        } catch (KycService.ListsUnavailableException none) {
+            return Map.of();
+        }
+    }
+
     @Override
     public JsonNode handle(JsonNode event, Context context) {
         if (SCREEN_JOURNEY.equals(Json.text(event, "action"))) {
@@ -127,7 +145,7 @@ public final class AmlScreeningHandler extends ApiHandler {
                 default -> throw new ApiException(ErrorCode.NOT_FOUND, "No such endpoint.");
             };
         } catch (KycService.ListsUnavailableException e) {
-            throw new ApiException(ErrorCode.INTERNAL_ERROR, "No sanctions list is published yet; retry in a moment.");
+            throw new ApiException(ErrorCode.LISTS_UNAVAILABLE, NO_LISTS);
         }
     }
 }

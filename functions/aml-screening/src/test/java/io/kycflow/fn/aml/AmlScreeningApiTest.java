@@ -56,6 +56,7 @@ class AmlScreeningApiTest {
     private static final String TABLE = "aml-api-test";
     private static final String ALL_SCOPES = "kyc:read,kyc:write,kyc:review,kyc:export";
 
+    private static Settings settings;
     private static AmlScreeningHandler handler;
     private static DynamoJourneyRepository journeys;
     private static SqsClient sqs;
@@ -69,7 +70,7 @@ class AmlScreeningApiTest {
         env.put("KYCFLOW_BUCKET", "aml-api-test");
         // the test machine has no DNS: the receiver's host is allowed by name
         env.put("KYCFLOW_CALLBACK_ALLOWLIST", "hooks.example.com");
-        Settings settings = new Settings(env);
+        settings = new Settings(env);
         DynamoDbClient dynamo = AwsClients.dynamoDb(settings);
         KycflowTable.create(dynamo, TABLE);
         journeys = new DynamoJourneyRepository(dynamo, TABLE);
@@ -87,6 +88,11 @@ class AmlScreeningApiTest {
 
     /** Calls the handler as API Gateway would; a query string in {@code path} becomes the query parameters. */
     private static Response call(String tenant, String scopes, String method, String path, String body, String idempotencyKey) {
+        return call(handler, tenant, scopes, method, path, body, idempotencyKey);
+    }
+
+    private static Response call(AmlScreeningHandler target, String tenant, String scopes, String method, String path,
+                                 String body, String idempotencyKey) {
         String[] pathAndQuery = path.split("\\?", 2);
         ObjectNode event = Json.object().put("httpMethod", method).put("path", pathAndQuery[0]).put("body", body);
         if (pathAndQuery.length > 1) {
@@ -101,7 +107,7 @@ class AmlScreeningApiTest {
         }
         event.putObject("requestContext").put("requestId", "req-test").putObject("authorizer")
                 .put("tenantId", tenant).put("principalType", "apiKey").put("scopes", scopes).put("keyId", "key0123456789");
-        JsonNode result = handler.handle(event, null);
+        JsonNode result = target.handle(event, null);
         return new Response(result.get("statusCode").asInt(), Json.parse(result.get("body").asText()));
     }
 
@@ -424,6 +430,29 @@ class AmlScreeningApiTest {
         assertThrows(JourneyNotFoundException.class, () -> screenJourney("other-co", journeyId));
         assertNull(amlReport("journey-co", journeyId));
         assertEquals(404, call("journey-co", "GET", "/kyc/kyc_" + journeyId, null).status());
+    }
+
+    /** Before any list is published: every screening says so with its own code, never "no hits". */
+    @Test
+    void withoutAnyListScreeningsAreRefusedAsListsUnavailable() {
+        AmlScreeningHandler unlisted = new AmlScreeningHandler(settings, Clock.systemUTC(), dynamo(),
+                () -> null, new SqsCallbackPublisher(() -> sqs, queueUrl));
+        for (String[] request : List.of(new String[]{"/kyc", "{\"entity\":{\"type\":\"person\",\"name\":\"Anyone\"}}"},
+                new String[]{"/kya", "{\"address\":\"0x7F367cC41522cE07553e823bf3be79A889DEbe1B\"}"})) {
+            Response refused = call(unlisted, "nolist-co", ALL_SCOPES, "POST", request[0], request[1], "key-" + request[0]);
+            assertEquals(503, refused.status(), refused.body().toString());
+            assertEquals("lists_unavailable", refused.errorCode());
+            assertTrue(refused.body().at("/error/message").asText().contains("KYCFLOW_LISTS_DIR"), refused.body().toString());
+        }
+        // the same Idempotency-Key works once a list is there: the refusal was not stored as the answer
+        assertEquals(201, call("nolist-co", ALL_SCOPES, "POST", "/kyc", "{\"entity\":{\"type\":\"person\",\"name\":\"Anyone\"}}",
+                "key-/kyc").status());
+
+        String journeyId = journeyAtTheAmlStep("nolist-co", Json.object().put("fullName", "Anyone"));
+        // the state machine retries the step, then records the failure with its explanation
+        assertThrows(KycService.ListsUnavailableException.class, () -> unlisted.handle(Json.object()
+                .put("action", "screen_journey").put("tenantId", "nolist-co").put("journeyId", journeyId), null));
+        assertNull(amlReport("nolist-co", journeyId));
     }
 
     @Test

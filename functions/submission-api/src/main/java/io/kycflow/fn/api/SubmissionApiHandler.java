@@ -1,5 +1,7 @@
 package io.kycflow.fn.api;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.kycflow.auth.Principal;
 import io.kycflow.aws.ApiHandler;
 import io.kycflow.aws.AwsClients;
@@ -13,6 +15,7 @@ import io.kycflow.http.ApiResponse;
 import io.kycflow.http.ApiRoutes;
 import io.kycflow.http.ErrorCode;
 import io.kycflow.journey.JourneyService;
+import io.kycflow.json.Json;
 import io.kycflow.net.UrlGuard;
 import io.kycflow.store.DynamoJourneyRepository;
 import io.kycflow.store.IdempotencyStore;
@@ -23,7 +26,7 @@ import java.time.Clock;
 
 /**
  * The submission API Lambda: the journey endpoints (request parsing, idempotent replays and error mapping come
- * from {@link ApiHandler}).
+ * from {@link ApiHandler}), and {@code GET /health}, which API Gateway passes without the authorizer.
  */
 public final class SubmissionApiHandler extends ApiHandler {
     static {
@@ -70,6 +73,16 @@ public final class SubmissionApiHandler extends ApiHandler {
         // A read of a journey that cannot exist, through the whole request path (answers 404).
         primeWith("/journeys/j_priming", "kyc:read");
         journeys.prime();
+    }
+
+    @Override
+    public JsonNode handle(JsonNode event, Context context) {
+        if ("GET".equals(Json.text(event, "httpMethod")) && ApiRoutes.HEALTH.equals(Json.text(event, "resource"))) {
+            // deployed, the API is ready whenever this function runs; no credentials, so nothing else is said
+            return ApiResponse.json(200, Json.object().put("status", "ready"))
+                    .toProxyResult(event.path("requestContext").path("requestId").asText());
+        }
+        return super.handle(event, context);
     }
 
     @Override
