@@ -3,11 +3,11 @@ package io.kycflow.fn.doccheck;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kycflow.aws.AwsClients;
+import io.kycflow.aws.AwsJourneys;
 import io.kycflow.aws.ColdStart;
 import io.kycflow.aws.JsonHandler;
 import io.kycflow.aws.Log;
 import io.kycflow.aws.Settings;
-import io.kycflow.aws.SfnJourneys;
 import io.kycflow.image.ImageInspection;
 import io.kycflow.image.ImageInspector;
 import io.kycflow.image.ImageQualityAnalyzer;
@@ -19,7 +19,6 @@ import io.kycflow.journey.Journey;
 import io.kycflow.journey.JourneyRules;
 import io.kycflow.journey.JourneyService;
 import io.kycflow.json.Json;
-import io.kycflow.store.DynamoJourneyRepository;
 import io.kycflow.store.KycflowTable;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -60,9 +59,8 @@ public final class DocumentCheckHandler extends JsonHandler {
     }
 
     public DocumentCheckHandler(Settings settings, Clock clock) {
-        this(AwsClients.s3(settings), settings.bucket(), new JourneyService(
-                        new DynamoJourneyRepository(AwsClients.dynamoDb(settings), settings.table()),
-                        new SfnJourneys(AwsClients.lazy(() -> AwsClients.sfn(settings)), settings.get("KYCFLOW_STATE_MACHINE_ARN", "")), clock),
+        this(AwsClients.s3(settings), settings.bucket(),
+                AwsJourneys.resuming(settings, AwsClients.dynamoDb(settings), clock).service(),
                 QualityThresholds.fromEnvironment(settings.env()));
     }
 

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.kycflow.aws.AwsClients;
+import io.kycflow.aws.AwsJourneys;
 import io.kycflow.aws.ColdStart;
 import io.kycflow.aws.JsonHandler;
 import io.kycflow.aws.Log;
@@ -18,7 +19,6 @@ import io.kycflow.journey.JourneyConflictException;
 import io.kycflow.journey.JourneyRules;
 import io.kycflow.journey.JourneyService;
 import io.kycflow.json.Json;
-import io.kycflow.store.DynamoJourneyRepository;
 import io.kycflow.store.KycflowTable;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -66,14 +66,10 @@ public final class DocumentUploadHandler extends JsonHandler {
     }
 
     public DocumentUploadHandler(Settings settings, Clock clock) {
-        this(AwsClients.s3(settings), new DynamoJourneyRepository(AwsClients.dynamoDb(settings), settings.table()),
-                new SfnJourneys(AwsClients.lazy(() -> AwsClients.sfn(settings)), settings.get("KYCFLOW_STATE_MACHINE_ARN", "")), clock);
-    }
-
-    DocumentUploadHandler(S3Client s3, DynamoJourneyRepository repository, SfnJourneys stateMachine, Clock clock) {
-        this.s3 = s3;
-        this.journeys = new JourneyService(repository, stateMachine, clock);
-        this.stateMachine = stateMachine;
+        AwsJourneys wiring = AwsJourneys.resuming(settings, AwsClients.dynamoDb(settings), clock);
+        this.s3 = AwsClients.s3(settings);
+        this.journeys = wiring.service();
+        this.stateMachine = wiring.stateMachine();
     }
 
     /** What happened to one uploaded object. */
