@@ -155,6 +155,16 @@ public final class JourneyRules {
         return null;
     }
 
+    /**
+     * Puts back a token {@link #takeResumeToken} took when resuming with it failed: the execution still waits on the
+     * step, and the input delivered again resumes it. Nothing changes once the journey has moved on or ended.
+     */
+    public static void returnResumeToken(Journey journey, JourneyStep step, String taskToken) {
+        if (journey.waitingStep() == null && journey.step() == step && !isFinished(journey)) {
+            journey.setWaiting(step, taskToken);
+        }
+    }
+
     /** The output a waiting task resumes with: what the state machine's choices and timeouts read. */
     public static ObjectNode resumeOutput(Journey journey, long now) {
         ObjectNode output = Json.object().put("secondsLeft", secondsLeft(journey, now));

@@ -12,7 +12,7 @@ import java.util.Optional;
  * What an uploaded capture does to its journey. The image is really decoded: one the journey waits for is recorded
  * and resumes the waiting step, a refused one is explained on the journey and removed so that the user can upload
  * again, and one nothing will refer to (no such journey, out of turn, another upload won) is removed. The same
- * upload delivered again changes nothing.
+ * upload delivered again changes nothing, except to resume a step whose earlier resume failed.
  */
 public final class UploadIntake {
 
@@ -59,6 +59,11 @@ public final class UploadIntake {
         }
         Journey journey = found.get();
         if (key.equals(journey.image(side))) {
+            if (journey.waitingStep() == side.step()) {
+                // Recorded before, but resuming the execution failed and the token was put back: resume it now.
+                journeys.userInput(capture.tenantId(), capture.journeyId(), side.step(), (j, now) -> { });
+                return new Receipt(Outcome.DUPLICATE, capture, "resumed the waiting step");
+            }
             return new Receipt(Outcome.DUPLICATE, capture, "already recorded");
         }
         if (JourneyRules.nextUserStep(journey) != side.step()) {

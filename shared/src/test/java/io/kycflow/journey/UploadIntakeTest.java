@@ -17,6 +17,7 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The upload intake on in-memory journeys and captures: what each upload does to its journey, without AWS. */
@@ -31,9 +32,15 @@ class UploadIntakeTest {
     private final MemoryCaptures captures = new MemoryCaptures();
     private final List<String> resumed = new ArrayList<>();
     private final List<ObjectNode> outputs = new ArrayList<>();
+    /** Resumes that fail from the next on, as Step Functions out of reach would. */
+    private int failingResumes;
     private final JourneyService journeys = new JourneyService(repository, (token, output) -> {
         resumed.add(token);
         outputs.add(output);
+        if (failingResumes > 0) {
+            failingResumes--;
+            throw new IllegalStateException("Step Functions unreachable");
+        }
     }, Clock.fixed(Instant.ofEpochMilli(T0 + 1_000), ZoneOffset.UTC));
     private final UploadIntake intake = new UploadIntake(journeys, captures, new ImageInspector());
 
@@ -78,6 +85,27 @@ class UploadIntakeTest {
         assertEquals(version, stored().version(), "nothing written");
         assertEquals(List.of("t-front"), resumed, "resumed once");
         assertEquals(1, captures.opened.size(), "not even read again");
+    }
+
+    @Test
+    void whenResumingFailsTheImageStaysAndTheRetriedEventResumesTheStep() {
+        journeyAwaitingFront();
+        captures.put(FRONT, PASSPORT);
+        failingResumes = 1;
+
+        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> intake.receive(FRONT, PASSPORT.length));
+        assertEquals("Step Functions unreachable", failure.getMessage());
+        assertEquals(FRONT, stored().image(CaptureSide.FRONT));
+        assertEquals(JourneyStep.DOC_FRONT, stored().waitingStep(), "the token is back on the journey");
+        assertEquals("t-front", stored().waitingToken());
+
+        UploadIntake.Receipt retried = intake.receive(FRONT, PASSPORT.length);
+        assertEquals(UploadIntake.Outcome.DUPLICATE, retried.outcome());
+        assertEquals("resumed the waiting step", retried.reason());
+        assertEquals(List.of("t-front", "t-front"), resumed);
+        assertNull(stored().waitingStep());
+        assertEquals("already recorded", intake.receive(FRONT, PASSPORT.length).reason());
+        assertEquals(2, resumed.size());
     }
 
     @Test
