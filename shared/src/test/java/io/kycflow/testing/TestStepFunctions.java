@@ -101,13 +101,15 @@ public final class TestStepFunctions implements AutoCloseable {
                   "ResultPath": "$.user", "End": true}}}""".formatted(step.name()));
     }
 
-    /**
-     * Starts an execution for the journey that waits on {@code step}, named after the journey as the API names them,
-     * and returns its ARN once the wait is recorded on the journey.
-     */
-    public String awaitStep(JourneyRepository journeys, Journey journey, JourneyStep step) {
+    /** Starts an execution for the journey that waits on {@code step}, named after the journey as the API names them. */
+    public String startWaiting(Journey journey, JourneyStep step) {
         ObjectNode input = Json.object().put("tenantId", journey.tenantId()).put("journeyId", journey.journeyId());
-        String execution = sfn.startExecution(awaitingMachine(step), journey.journeyId(), Json.write(input));
+        return sfn.startExecution(awaitingMachine(step), journey.journeyId(), Json.write(input));
+    }
+
+    /** {@link #startWaiting}, and returns the execution once its wait is recorded on the journey. */
+    public String awaitStep(JourneyRepository journeys, Journey journey, JourneyStep step) {
+        String execution = startWaiting(journey, step);
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (journeys.find(journey.tenantId(), journey.journeyId()).orElseThrow().waitingStep() != step) {
             if (System.nanoTime() > deadline || describe(execution).status() != ExecutionStatus.RUNNING) {

@@ -57,12 +57,7 @@ public final class JourneyRecorderHandler extends JsonHandler {
             case "await" -> {
                 JourneyStep step = JourneyStep.valueOf(event.path("step").asText());
                 String token = event.path("taskToken").asText();
-                yield (journey, now) -> {
-                    if (JourneyRules.isFinished(journey)) {
-                        throw new IllegalStateException("journey already ended");
-                    }
-                    return JourneyRules.await(journey, step, token, now);
-                };
+                yield (journey, now) -> JourneyRules.await(journey, step, token, now);
             }
             case "consent_declined" -> (journey, now) -> {
                 JourneyRules.declineConsent(journey, now);
