@@ -16,6 +16,7 @@ import io.kycflow.image.QualityThresholds;
 import io.kycflow.journey.CaptureSide;
 import io.kycflow.journey.DocumentCheck;
 import io.kycflow.journey.Journey;
+import io.kycflow.journey.JourneyNotFoundException;
 import io.kycflow.journey.JourneyRules;
 import io.kycflow.journey.JourneyService;
 import io.kycflow.json.Json;
@@ -85,7 +86,7 @@ public final class DocumentCheckHandler extends JsonHandler {
         Journey journey = journeys.update(tenantId, journeyId, (j, now) -> {
             JourneyRules.startDocumentCheck(j, now);
             return null;
-        }).orElseThrow(() -> new IllegalStateException("journey " + journeyId + " not found"));
+        }).orElseThrow(() -> new JourneyNotFoundException(journeyId));
 
         Map<CaptureSide, ImageQualityReport> reports = new EnumMap<>(CaptureSide.class);
         for (CaptureSide side : new CaptureSide[]{CaptureSide.FRONT, CaptureSide.BACK}) {
