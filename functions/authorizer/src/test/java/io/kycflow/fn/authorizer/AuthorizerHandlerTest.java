@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -176,9 +175,7 @@ class AuthorizerHandlerTest {
 
     @Test
     void whenTheTableCannotBeReadNothingIsAllowed() {
-        Map<String, String> env = new HashMap<>(settings.env());
-        env.put("KYCFLOW_TABLE", "no-such-table");
-        AuthorizerHandler noTable = new AuthorizerHandler(new Settings(env), Clock.systemUTC());
+        AuthorizerHandler noTable = new AuthorizerHandler(TestDeployment.withoutTable(settings), Clock.systemUTC());
         // an error, not a policy: API Gateway answers 500 and lets nothing through
         assertThrows(ResourceNotFoundException.class, () -> authorize(noTable, "POST", "/journeys", writeKey));
     }

@@ -24,8 +24,6 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 import java.awt.image.BufferedImage;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -158,9 +156,7 @@ class DocumentCheckHandlerTest {
 
     @Test
     void whenTheTableCannotBeReachedTheStepFails() {
-        Map<String, String> env = new HashMap<>(settings.env());
-        env.put("KYCFLOW_TABLE", "no-such-table");
-        DocumentCheckHandler noTable = new DocumentCheckHandler(new Settings(env), Clock.systemUTC());
+        DocumentCheckHandler noTable = new DocumentCheckHandler(TestDeployment.withoutTable(settings), Clock.systemUTC());
         Journey journey = journeyWith(IdType.PASSPORT, SampleDocuments.passport(), null);
         assertThrows(ResourceNotFoundException.class, () -> noTable.handle(event(journey), null));
         assertNull(stored(journey).state().get("idVerification"));

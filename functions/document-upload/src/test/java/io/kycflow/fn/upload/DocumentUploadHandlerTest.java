@@ -10,6 +10,7 @@ import io.kycflow.aws.AwsJourneys;
 import io.kycflow.aws.Settings;
 import io.kycflow.backends.TestBackends;
 import io.kycflow.image.SampleDocuments;
+import io.kycflow.journey.CaptureKey;
 import io.kycflow.journey.CaptureSide;
 import io.kycflow.journey.IdType;
 import io.kycflow.journey.Journey;
@@ -29,8 +30,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -78,21 +77,29 @@ class DocumentUploadHandlerTest {
         stepFunctions.close();
     }
 
-    /** A passport journey, consent given, whose execution waits for the front; returns the execution. */
-    private static String journeyAwaitingFront(String journeyId) {
-        Journey journey = Journey.create(TENANT, journeyId, System.currentTimeMillis(), 3600);
+    /** A journey and its execution, which waits for the front. */
+    private record Waiting(String journeyId, String execution) {
+        /** A key of its own for an upload of this side. */
+        String key(CaptureSide side) {
+            return CaptureKey.newUpload(TENANT, journeyId, side).key();
+        }
+
+        /** Asserts that nothing was recorded and the execution still waits. */
+        void assertStillWaiting() {
+            Journey journey = journey(journeyId);
+            assertNull(journey.image(CaptureSide.FRONT));
+            assertEquals(JourneyStep.DOC_FRONT, journey.waitingStep());
+            assertEquals(ExecutionStatus.RUNNING, stepFunctions.describe(execution).status());
+        }
+    }
+
+    /** A passport journey, consent given, whose execution waits for the front. */
+    private static Waiting journeyAwaitingFront() {
+        Journey journey = Journey.create(TENANT, "j_" + Secrets.random(9), System.currentTimeMillis(), 3600);
         JourneyRules.acceptConsent(journey, true, System.currentTimeMillis());
         JourneyRules.selectDocument(journey, "ESP", IdType.PASSPORT, System.currentTimeMillis());
         journeys.create(journey, Secrets.hash(Secrets.newJourneyToken()));
-        return stepFunctions.awaitStep(journeys, journey, JourneyStep.DOC_FRONT);
-    }
-
-    private static String newJourneyId() {
-        return "j_" + Secrets.random(9);
-    }
-
-    private static String frontKey(String journeyId) {
-        return "uploads/" + TENANT + "/" + journeyId + "/FRONT/" + Secrets.random(6);
+        return new Waiting(journey.journeyId(), stepFunctions.awaitStep(journeys, journey, JourneyStep.DOC_FRONT));
     }
 
     /** Uploads the object and returns the ObjectCreated event S3 emitted for it. */
@@ -126,18 +133,17 @@ class DocumentUploadHandlerTest {
 
     @Test
     void theFrontIsRecordedAndResumesTheWaitingExecution() throws Exception {
-        String journeyId = newJourneyId();
-        String execution = journeyAwaitingFront(journeyId);
-        String key = frontKey(journeyId);
+        Waiting waiting = journeyAwaitingFront();
+        String key = waiting.key(CaptureSide.FRONT);
 
         JsonNode result = handler.handle(upload(key, PASSPORT), null);
         assertEquals("ACCEPTED", outcome(result));
         assertEquals(key, result.at("/results/0/key").asText());
-        Journey journey = journey(journeyId);
+        Journey journey = journey(waiting.journeyId());
         assertEquals(key, journey.image(CaptureSide.FRONT));
         assertEquals("The front of the document was received.", journey.message());
         assertNull(journey.waitingStep());
-        ExecutionInfo ended = stepFunctions.awaitEnd(execution);
+        ExecutionInfo ended = stepFunctions.awaitEnd(waiting.execution());
         assertEquals(ExecutionStatus.SUCCEEDED, ended.status());
         JsonNode user = TestStepFunctions.output(ended).path("user");
         assertEquals("PASSPORT", user.path("idType").asText(), user.toString());
@@ -148,65 +154,58 @@ class DocumentUploadHandlerTest {
 
     @Test
     void theSameEventDeliveredTwiceResumesOnceAndWritesOnce() throws Exception {
-        String journeyId = newJourneyId();
-        String execution = journeyAwaitingFront(journeyId);
-        JsonNode event = upload(frontKey(journeyId), PASSPORT);
+        Waiting waiting = journeyAwaitingFront();
+        JsonNode event = upload(waiting.key(CaptureSide.FRONT), PASSPORT);
         assertEquals("ACCEPTED", outcome(handler.handle(event, null)));
-        assertEquals(ExecutionStatus.SUCCEEDED, stepFunctions.awaitEnd(execution).status());
-        long version = journey(journeyId).version();
+        assertEquals(ExecutionStatus.SUCCEEDED, stepFunctions.awaitEnd(waiting.execution()).status());
+        long version = journey(waiting.journeyId()).version();
 
         assertEquals("DUPLICATE", outcome(handler.handle(event, null)));
-        assertEquals(version, journey(journeyId).version());
-        assertEquals(1, stepFunctions.succeededTasks(execution));
+        assertEquals(version, journey(waiting.journeyId()).version());
+        assertEquals(1, stepFunctions.succeededTasks(waiting.execution()));
     }
 
     @Test
     void anEventForAnObjectThatIsGoneChangesNothing() throws Exception {
-        String journeyId = newJourneyId();
-        String execution = journeyAwaitingFront(journeyId);
-        String key = frontKey(journeyId);
+        Waiting waiting = journeyAwaitingFront();
+        String key = waiting.key(CaptureSide.FRONT);
         JsonNode event = upload(key, PASSPORT);
         s3.deleteObject(b -> b.bucket(NAME).key(key));
-        long version = journey(journeyId).version();
+        long version = journey(waiting.journeyId()).version();
 
         assertEquals("DUPLICATE", outcome(handler.handle(event, null)));
-        assertEquals(version, journey(journeyId).version());
-        assertNull(journey(journeyId).image(CaptureSide.FRONT));
-        assertEquals(ExecutionStatus.RUNNING, stepFunctions.describe(execution).status());
+        assertEquals(version, journey(waiting.journeyId()).version());
+        waiting.assertStillWaiting();
     }
 
     @Test
     void anUploadForNoJourneyOrOutOfTurnIsRemoved() throws Exception {
-        String noJourney = frontKey(newJourneyId());
+        String noJourney = CaptureKey.newUpload(TENANT, "j_" + Secrets.random(9), CaptureSide.FRONT).key();
         assertEquals("IGNORED", outcome(handler.handle(upload(noJourney, PASSPORT), null)));
         assertFalse(stored(noJourney));
 
         // a selfie while the journey waits for the front
-        String journeyId = newJourneyId();
-        String execution = journeyAwaitingFront(journeyId);
-        String selfie = "uploads/" + TENANT + "/" + journeyId + "/SELFIE/" + Secrets.random(6);
+        Waiting waiting = journeyAwaitingFront();
+        String selfie = waiting.key(CaptureSide.SELFIE);
         assertEquals("IGNORED", outcome(handler.handle(upload(selfie, SampleDocuments.jpeg(SampleDocuments.selfie())), null)));
         assertFalse(stored(selfie));
-        assertNull(journey(journeyId).image(CaptureSide.SELFIE));
-        assertEquals(ExecutionStatus.RUNNING, stepFunctions.describe(execution).status());
+        assertNull(journey(waiting.journeyId()).image(CaptureSide.SELFIE));
+        waiting.assertStillWaiting();
     }
 
     @Test
     void aFileThatIsNoImageIsRefusedExplainedAndRemovedAndTheNextUploadIsTaken() throws Exception {
-        String journeyId = newJourneyId();
-        String execution = journeyAwaitingFront(journeyId);
-        String bad = frontKey(journeyId);
+        Waiting waiting = journeyAwaitingFront();
+        String bad = waiting.key(CaptureSide.FRONT);
 
         assertEquals("REJECTED", outcome(handler.handle(upload(bad, SampleDocuments.truncatedJpeg()), null)));
         assertFalse(stored(bad));
-        Journey refused = journey(journeyId);
-        assertTrue(refused.message().startsWith("The front of the document was rejected: The image could not be read completely"),
-                refused.message());
-        assertEquals(JourneyStep.DOC_FRONT, refused.waitingStep());
-        assertEquals(ExecutionStatus.RUNNING, stepFunctions.describe(execution).status());
+        String message = journey(waiting.journeyId()).message();
+        assertTrue(message.startsWith("The front of the document was rejected: The image could not be read completely"), message);
+        waiting.assertStillWaiting();
 
-        assertEquals("ACCEPTED", outcome(handler.handle(upload(frontKey(journeyId), PASSPORT), null)));
-        assertEquals(ExecutionStatus.SUCCEEDED, stepFunctions.awaitEnd(execution).status());
+        assertEquals("ACCEPTED", outcome(handler.handle(upload(waiting.key(CaptureSide.FRONT), PASSPORT), null)));
+        assertEquals(ExecutionStatus.SUCCEEDED, stepFunctions.awaitEnd(waiting.execution()).status());
     }
 
     @Test
@@ -215,9 +214,8 @@ class DocumentUploadHandlerTest {
         assertEquals(0, handler.handle(Json.parse("{\"Records\":\"not a list\"}"), null).path("results").size());
         assertEquals("IGNORED", outcome(handler.handle(Json.parse("{\"Records\":[{\"eventSource\":\"aws:sqs\",\"body\":\"{}\"}]}"), null)));
 
-        String journeyId = newJourneyId();
-        String execution = journeyAwaitingFront(journeyId);
-        String key = frontKey(journeyId);
+        Waiting waiting = journeyAwaitingFront();
+        String key = waiting.key(CaptureSide.FRONT);
         JsonNode event = upload(key, PASSPORT);
         // the same object announced by another bucket is not this function's to read or remove
         ObjectNode elsewhere = event.deepCopy();
@@ -229,42 +227,35 @@ class DocumentUploadHandlerTest {
         assertThrows(IllegalArgumentException.class, () -> handler.handle(broken, null));
 
         assertTrue(stored(key));
-        assertNull(journey(journeyId).image(CaptureSide.FRONT));
-        assertEquals(ExecutionStatus.RUNNING, stepFunctions.describe(execution).status());
+        waiting.assertStillWaiting();
     }
 
     @Test
     void whenStepFunctionsCannotBeReachedTheRetriedEventResumesTheExecution() throws Exception {
-        String journeyId = newJourneyId();
-        String execution = journeyAwaitingFront(journeyId);
-        String key = frontKey(journeyId);
+        Waiting waiting = journeyAwaitingFront();
+        String key = waiting.key(CaptureSide.FRONT);
         JsonNode event = upload(key, PASSPORT);
-        Map<String, String> env = new HashMap<>(settings.env());
-        env.put("AWS_ENDPOINT_URL_SFN", "http://127.0.0.1:1"); // nothing listens there
-        DocumentUploadHandler cutOff = new DocumentUploadHandler(new Settings(env), Clock.systemUTC());
+        DocumentUploadHandler cutOff = new DocumentUploadHandler(TestDeployment.withStepFunctionsUnreachable(settings), Clock.systemUTC());
 
         assertThrows(SdkClientException.class, () -> cutOff.handle(event, null));
-        Journey recorded = journey(journeyId);
+        Journey recorded = journey(waiting.journeyId());
         assertEquals(key, recorded.image(CaptureSide.FRONT));
         assertEquals(JourneyStep.DOC_FRONT, recorded.waitingStep(), "the task token is kept for the retry");
         assertNotNull(recorded.waitingToken());
-        assertEquals(ExecutionStatus.RUNNING, stepFunctions.describe(execution).status());
+        assertEquals(ExecutionStatus.RUNNING, stepFunctions.describe(waiting.execution()).status());
 
         // Lambda retries the event; Step Functions answers again
         assertEquals("DUPLICATE", outcome(handler.handle(event, null)));
-        assertEquals(ExecutionStatus.SUCCEEDED, stepFunctions.awaitEnd(execution).status());
-        assertNull(journey(journeyId).waitingStep());
-        assertEquals(1, stepFunctions.succeededTasks(execution));
+        assertEquals(ExecutionStatus.SUCCEEDED, stepFunctions.awaitEnd(waiting.execution()).status());
+        assertNull(journey(waiting.journeyId()).waitingStep());
+        assertEquals(1, stepFunctions.succeededTasks(waiting.execution()));
     }
 
     @Test
     void whenTheTableCannotBeReadTheObjectIsKeptForTheRetry() throws Exception {
-        String key = frontKey(newJourneyId());
+        String key = CaptureKey.newUpload(TENANT, "j_" + Secrets.random(9), CaptureSide.FRONT).key();
         JsonNode event = upload(key, PASSPORT);
-        Map<String, String> env = new HashMap<>(settings.env());
-        env.put("KYCFLOW_TABLE", "no-such-table");
-
-        DocumentUploadHandler noTable = new DocumentUploadHandler(new Settings(env), Clock.systemUTC());
+        DocumentUploadHandler noTable = new DocumentUploadHandler(TestDeployment.withoutTable(settings), Clock.systemUTC());
         assertThrows(ResourceNotFoundException.class, () -> noTable.handle(event, null));
         assertTrue(stored(key));
     }

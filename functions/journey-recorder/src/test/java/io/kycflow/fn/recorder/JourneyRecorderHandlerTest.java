@@ -27,8 +27,6 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -221,10 +219,7 @@ class JourneyRecorderHandlerTest {
         JourneyRules.acceptConsent(consented, true, System.currentTimeMillis());
         journeys.save(consented);
         ObjectNode await = event("await", journey).put("step", "CONSENT").put("taskToken", token);
-        Map<String, String> env = new HashMap<>(settings.env());
-        env.put("AWS_ENDPOINT_URL_SFN", "http://127.0.0.1:1"); // nothing listens there
-
-        JourneyRecorderHandler cutOff = new JourneyRecorderHandler(new Settings(env), Clock.systemUTC());
+        JourneyRecorderHandler cutOff = new JourneyRecorderHandler(TestDeployment.withStepFunctionsUnreachable(settings), Clock.systemUTC());
         assertThrows(SdkClientException.class, () -> cutOff.handle(await, null));
         assertEquals(ExecutionStatus.RUNNING, stepFunctions.describe(execution).status());
 
@@ -236,9 +231,7 @@ class JourneyRecorderHandlerTest {
 
     @Test
     void whenTheTableCannotBeReachedTheStepFails() {
-        Map<String, String> env = new HashMap<>(settings.env());
-        env.put("KYCFLOW_TABLE", "no-such-table");
-        JourneyRecorderHandler noTable = new JourneyRecorderHandler(new Settings(env), Clock.systemUTC());
+        JourneyRecorderHandler noTable = new JourneyRecorderHandler(TestDeployment.withoutTable(settings), Clock.systemUTC());
         assertThrows(ResourceNotFoundException.class, () -> noTable.handle(event("expire", newJourney()), null));
     }
 }

@@ -32,7 +32,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,10 +58,9 @@ class SubmissionApiHandlerTest {
     @BeforeAll
     static void start() {
         stepFunctions = TestStepFunctions.start();
-        Map<String, String> env = new HashMap<>(TestDeployment.named(NAME).env());
         // the create sample's callback host, allowed by name: the test machine resolves no DNS
-        env.put("KYCFLOW_CALLBACK_ALLOWLIST", "hooks.example.com");
-        settings = stepFunctions.settings(new Settings(env), stepFunctions.awaitingMachine(JourneyStep.CONSENT));
+        Settings deployment = TestDeployment.with(TestDeployment.named(NAME), "KYCFLOW_CALLBACK_ALLOWLIST", "hooks.example.com");
+        settings = stepFunctions.settings(deployment, stepFunctions.awaitingMachine(JourneyStep.CONSENT));
         AwsJourneys wiring = AwsJourneys.resuming(settings, AwsClients.dynamoDb(settings), Clock.systemUTC());
         stepFunctions.recordWaitsIn(wiring.service());
         journeys = wiring.repository();
@@ -285,9 +283,7 @@ class SubmissionApiHandlerTest {
 
     @Test
     void whenStepFunctionsCannotBeReachedTheJourneyEndsExplainedAndTheRequestCanBeRetried() {
-        Map<String, String> env = new HashMap<>(settings.env());
-        env.put("AWS_ENDPOINT_URL_SFN", "http://127.0.0.1:1"); // nothing listens there
-        SubmissionApiHandler cutOff = new SubmissionApiHandler(new Settings(env), Clock.systemUTC());
+        SubmissionApiHandler cutOff = new SubmissionApiHandler(TestDeployment.withStepFunctionsUnreachable(settings), Clock.systemUTC());
         String tenant = "sfn-down-" + Secrets.random(4);
         ObjectNode writer = key(tenant, "kyc:read kyc:write");
 
@@ -309,9 +305,7 @@ class SubmissionApiHandlerTest {
 
     @Test
     void whenTheTableCannotBeReachedTheAnswerIsAnInternalError() {
-        Map<String, String> env = new HashMap<>(settings.env());
-        env.put("KYCFLOW_TABLE", "no-such-table");
-        SubmissionApiHandler noTable = new SubmissionApiHandler(new Settings(env), Clock.systemUTC());
+        SubmissionApiHandler noTable = new SubmissionApiHandler(TestDeployment.withoutTable(settings), Clock.systemUTC());
         Response response = call(noTable, key(TENANT, "kyc:read"), "GET", "/journeys/j_any", null, null);
         assertEquals(500, response.status());
         assertEquals("internal_error", response.errorCode());
