@@ -126,7 +126,7 @@ public final class MonitoringBench {
             long publishMs = (System.nanoTime() - publishStart) / 1_000_000;
             progress.printf("bench: new OFAC version published in %d ms%n", publishMs);
 
-            String queue = settings.require("KYCFLOW_MONITORING_QUEUE_URL");
+            String queue = settings.monitoringQueueUrl();
             await(() -> sweptInFull(dynamo, after.snapshotId()) ? Boolean.TRUE : null);
             long fanOutMs = (System.nanoTime() - publishStart) / 1_000_000 - publishMs;
             progress.printf("bench: every subject queued %d s after the publication%n", fanOutMs / 1000);

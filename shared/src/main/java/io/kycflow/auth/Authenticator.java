@@ -51,18 +51,8 @@ public final class Authenticator {
         }
         Principal caller = principal.get();
         ApiRoutes.Match match = ApiRoutes.match(method, path);
-        if (match == null) {
-            return new Allowed(caller);
-        }
-        return switch (match.route().access()) {
-            case ApiRoutes.ScopeAccess scoped -> caller.type() == Principal.Type.API_KEY && caller.scopes().contains(scoped.scope())
-                    ? new Allowed(caller)
-                    : new Denied(caller, "requires scope " + scoped.scope().value());
-            case ApiRoutes.JourneyAccess journey -> caller.type() == Principal.Type.JOURNEY
-                    && caller.journeyId().equals(match.pathParameters().get("journeyId"))
-                    ? new Allowed(caller)
-                    : new Denied(caller, "requires this journey's token");
-        };
+        String refusal = match == null ? null : match.refusal(caller);
+        return refusal == null ? new Allowed(caller) : new Denied(caller, refusal);
     }
 
     private Optional<Principal> keyPrincipal(String secret) {

@@ -14,8 +14,9 @@ import io.kycflow.json.Json;
 import io.kycflow.store.IdempotencyStore;
 
 /**
- * Base of the API Lambdas (API Gateway REST proxy integration): parses the request, replays idempotent retries,
- * hands the matched route to {@link #dispatch} and maps every failure to the contract's error body. Each function
+ * Base of the API Lambdas (API Gateway REST proxy integration): parses the request, checks the caller may call the
+ * route, replays idempotent retries, hands the matched route to {@link #dispatch} and maps every failure to the
+ * contract's error body. Each function
  * serves the routes of {@link ApiRoutes} that name it.
  */
 public abstract class ApiHandler extends JsonHandler {
@@ -63,6 +64,10 @@ public abstract class ApiHandler extends JsonHandler {
         ApiRoutes.Match match = ApiRoutes.match(request.method(), request.path());
         if (match == null) {
             throw new ApiException(ErrorCode.NOT_FOUND, "No such endpoint.");
+        }
+        if (match.refusal(caller) != null) {
+            // The authorizer refuses these already; the API does not rest on that configuration alone.
+            throw new ApiException(ErrorCode.FORBIDDEN, "The credentials do not allow this operation.");
         }
         if (request.body() != null && request.body().length() > MAX_BODY_BYTES) {
             throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than 256 KB.");

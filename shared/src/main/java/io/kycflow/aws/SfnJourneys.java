@@ -18,7 +18,12 @@ public final class SfnJourneys implements JourneyResumer {
     private final Supplier<SfnClient> sfn;
     private final String stateMachineArn;
 
-    /** @param sfn the client, e.g. {@link AwsClients#lazy} so that functions that never call Step Functions don't build it */
+    /**
+     * @param sfn             the client, e.g. {@link AwsClients#lazy} so that functions that never call Step Functions
+     *                        don't build it
+     * @param stateMachineArn the machine to start executions of; null in functions that only resume (a task token
+     *                        names its execution)
+     */
     public SfnJourneys(Supplier<SfnClient> sfn, String stateMachineArn) {
         this.sfn = sfn;
         this.stateMachineArn = stateMachineArn;
@@ -31,6 +36,9 @@ public final class SfnJourneys implements JourneyResumer {
 
     /** Starts the journey's execution, named after the journey so a retried start is idempotent. */
     public void start(Journey journey, long now) {
+        if (stateMachineArn == null) {
+            throw new IllegalStateException("no state machine to start executions of");
+        }
         ObjectNode input = Json.object().put("tenantId", journey.tenantId()).put("journeyId", journey.journeyId());
         input.putObject("user").put("secondsLeft", JourneyRules.secondsLeft(journey, now));
         try {

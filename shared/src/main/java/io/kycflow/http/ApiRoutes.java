@@ -1,5 +1,6 @@
 package io.kycflow.http;
 
+import io.kycflow.auth.Principal;
 import io.kycflow.auth.Scope;
 
 import java.util.List;
@@ -42,6 +43,17 @@ public final class ApiRoutes {
 
     /** A route matched against a request, with its path parameters. */
     public record Match(Route route, Map<String, String> pathParameters) {
+
+        /** Why the caller may not call the route, or null when it may. */
+        public String refusal(Principal caller) {
+            return switch (route.access()) {
+                case ScopeAccess scoped -> caller.type() == Principal.Type.API_KEY && caller.scopes().contains(scoped.scope())
+                        ? null : "requires scope " + scoped.scope().value();
+                case JourneyAccess journey -> caller.type() == Principal.Type.JOURNEY
+                        && pathParameters.get("journeyId").equals(caller.journeyId())
+                        ? null : "requires this journey's token";
+            };
+        }
     }
 
     /**

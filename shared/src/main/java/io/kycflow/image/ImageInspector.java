@@ -55,6 +55,11 @@ public final class ImageInspector {
         this.minDecodedLongSide = minDecodedLongSide;
     }
 
+    /** The limits this inspector enforces. */
+    public ImageLimits limits() {
+        return limits;
+    }
+
     /**
      * Inspects an object read from a stream, e.g. an S3 object, without reading more than the size limit.
      * The stream is not closed.

@@ -126,11 +126,15 @@ public final class JourneyRules {
     /**
      * The state machine waits on a user step. Returns the task token to resume with at once when the user already
      * gave this step's input (it can arrive before the wait begins); otherwise stores the token for whoever
-     * records the input, and returns null.
+     * records the input, and returns null. An ended journey fails the wait, so that the execution does not wait for
+     * input that can never come.
      */
     public static String await(Journey journey, JourneyStep step, String taskToken, long now) {
         if (!step.isUserStep()) {
             throw new IllegalArgumentException(step + " is not a user step");
+        }
+        if (isFinished(journey)) {
+            throw new IllegalStateException("journey already ended");
         }
         journey.setStep(step);
         journey.touch(now);
@@ -154,6 +158,16 @@ public final class JourneyRules {
             return token;
         }
         return null;
+    }
+
+    /**
+     * Puts back a token {@link #takeResumeToken} took when resuming with it failed: the execution still waits on the
+     * step, and the input delivered again resumes it. Nothing changes once the journey has moved on or ended.
+     */
+    public static void returnResumeToken(Journey journey, JourneyStep step, String taskToken) {
+        if (journey.waitingStep() == null && journey.step() == step && !isFinished(journey)) {
+            journey.setWaiting(step, taskToken);
+        }
     }
 
     /** The output a waiting task resumes with: what the state machine's choices and timeouts read. */
@@ -260,9 +274,12 @@ public final class JourneyRules {
 
     /**
      * Computes the decision once every step is done, and completes the journey: Declined when the document failed
-     * hard, In Review when the AML screening needs a reviewer, else Approved.
+     * hard, In Review when the AML screening needs a reviewer, else Approved. An ended journey stays as it is.
      */
     public static void complete(Journey journey, long now) {
+        if (isFinished(journey)) {
+            return; // a retried completion: the first decision stands
+        }
         JsonNode verification = journey.state().get("idVerification");
         if (verification == null) {
             throw new IllegalStateException("the document check has not been recorded");
@@ -277,7 +294,11 @@ public final class JourneyRules {
         }
     }
 
+    /** Ends the journey declined for want of consent; an ended journey stays as it is. */
     public static void declineConsent(Journey journey, long now) {
+        if (isFinished(journey)) {
+            return;
+        }
         finish(journey, DecisionStatus.DECLINED, "The user declined consent; the journey ended.", now);
         journey.set("declineReason", "consent");
     }

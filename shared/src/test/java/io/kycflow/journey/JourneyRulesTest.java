@@ -192,4 +192,21 @@ class JourneyRulesTest {
         assertEquals(7, restored.version());
         assertFalse(restored.toStorage().isEmpty());
     }
+
+    @Test
+    void aTokenWhoseResumeFailedGoesBackUnlessTheJourneyHasMovedOnOrEnded() {
+        Journey journey = journey();
+        JourneyRules.await(journey, JourneyStep.CONSENT, "t-consent", T0);
+        JourneyRules.acceptConsent(journey, true, T0);
+        JourneyRules.await(journey, JourneyStep.DOC_SELECTION, "t-selection", T0);
+        JourneyRules.returnResumeToken(journey, JourneyStep.CONSENT, "t-consent");
+        assertEquals("t-selection", journey.waitingToken());
+        JourneyRules.selectDocument(journey, "ESP", IdType.PASSPORT, T0);
+        assertEquals("t-selection", JourneyRules.takeResumeToken(journey, JourneyStep.DOC_SELECTION));
+        JourneyRules.returnResumeToken(journey, JourneyStep.DOC_SELECTION, "t-selection");
+        assertEquals("t-selection", JourneyRules.takeResumeToken(journey, JourneyStep.DOC_SELECTION), "back for a retry");
+        JourneyRules.expire(journey, T0);
+        JourneyRules.returnResumeToken(journey, JourneyStep.DOC_SELECTION, "t-selection");
+        assertNull(journey.waitingStep(), "an ended journey waits for nothing");
+    }
 }

@@ -23,4 +23,21 @@ public final class TestDeployment {
         KycflowTable.create(AwsClients.dynamoDb(settings), name);
         return settings;
     }
+
+    /** {@code settings} with one variable set. */
+    public static Settings with(Settings settings, String name, String value) {
+        Map<String, String> env = new HashMap<>(settings.env());
+        env.put(name, value);
+        return new Settings(env);
+    }
+
+    /** A staged failure: the table does not exist. */
+    public static Settings withoutTable(Settings settings) {
+        return with(settings, "KYCFLOW_TABLE", "no-such-table");
+    }
+
+    /** A staged failure: Step Functions on a port nothing listens on, so every call fails to connect. */
+    public static Settings withStepFunctionsUnreachable(Settings settings) {
+        return with(settings, "AWS_ENDPOINT_URL_SFN", "http://127.0.0.1:1");
+    }
 }

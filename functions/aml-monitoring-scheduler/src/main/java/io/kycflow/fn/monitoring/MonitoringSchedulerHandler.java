@@ -39,7 +39,7 @@ public final class MonitoringSchedulerHandler extends JsonHandler {
         ListSnapshots snapshots = new ListSnapshots(dynamo, settings.table(),
                 AwsClients.lazy(() -> AwsClients.s3(settings)), settings.bucket());
         this.sweep = new MonitoringSweep(dynamo, settings.table(), snapshots, sqs,
-                settings.require("KYCFLOW_MONITORING_QUEUE_URL"), clock);
+                settings.monitoringQueueUrl(), clock);
     }
 
     @Override

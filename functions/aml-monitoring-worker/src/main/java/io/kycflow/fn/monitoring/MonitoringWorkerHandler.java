@@ -48,7 +48,7 @@ public final class MonitoringWorkerHandler extends JsonHandler {
 
     private MonitoringWorkerHandler(Settings settings, Clock clock, PublishedIndex.Deployment deployment) {
         this(settings, clock, deployment.dynamo(), deployment.index(), new SqsCallbackPublisher(
-                AwsClients.lazy(() -> AwsClients.sqs(settings)), settings.require("KYCFLOW_CALLBACK_QUEUE_URL")));
+                AwsClients.lazy(() -> AwsClients.sqs(settings)), settings.callbackQueueUrl()));
     }
 
     /**
@@ -61,7 +61,7 @@ public final class MonitoringWorkerHandler extends JsonHandler {
                                    Supplier<ScreeningIndex> published, CallbackPublisher callbacks) {
         this.published = published;
         this.service = new KycService(new DynamoKycRepository(dynamo, settings.table()), () -> batchIndex, callbacks,
-                clock, Duration.parse(settings.get("KYCFLOW_MONITORING_INTERVAL", "P1D")));
+                clock, settings.monitoringInterval());
     }
 
     @Override

@@ -31,7 +31,6 @@ import io.kycflow.store.IdempotencyStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -68,23 +67,22 @@ public final class AmlScreeningHandler extends ApiHandler {
      * served within seconds, for one small DynamoDB read per interval).
      */
     public AmlScreeningHandler(Settings settings, Clock clock) {
-        this(settings, clock, PublishedIndex.loadInBackground(settings, clock,
-                Duration.parse(settings.get("KYCFLOW_LIST_CHECK_INTERVAL", "PT5S"))));
+        this(settings, clock, PublishedIndex.loadInBackground(settings, clock, settings.listCheckInterval()));
     }
 
     private AmlScreeningHandler(Settings settings, Clock clock, PublishedIndex.Deployment deployment) {
         this(settings, clock, deployment.dynamo(), deployment.index(), new SqsCallbackPublisher(
-                AwsClients.lazy(() -> AwsClients.sqs(settings)), settings.require("KYCFLOW_CALLBACK_QUEUE_URL")));
+                AwsClients.lazy(() -> AwsClients.sqs(settings)), settings.callbackQueueUrl()));
     }
 
     /** Wiring with a given index and callback publisher (tests). */
     public AmlScreeningHandler(Settings settings, Clock clock, DynamoDbClient dynamo, Supplier<ScreeningIndex> index,
                                CallbackPublisher callbacks) {
         this(new KycService(new DynamoKycRepository(dynamo, settings.table()), index, callbacks, clock,
-                        Duration.parse(settings.get("KYCFLOW_MONITORING_INTERVAL", "P1D"))),
+                        settings.monitoringInterval()),
                 new JourneyService(new DynamoJourneyRepository(dynamo, settings.table()), NO_TASK_TO_RESUME, clock),
                 new DynamoDocuments(dynamo, settings.table(), "KYA"), clock,
-                UrlGuard.fromAllowList(settings.get("KYCFLOW_CALLBACK_ALLOWLIST", "")),
+                settings.callbackGuard(),
                 new IdempotencyStore(dynamo, settings.table(), clock));
     }
 

@@ -3,11 +3,11 @@ package io.kycflow.fn.doccheck;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kycflow.aws.AwsClients;
+import io.kycflow.aws.AwsJourneys;
 import io.kycflow.aws.ColdStart;
 import io.kycflow.aws.JsonHandler;
 import io.kycflow.aws.Log;
 import io.kycflow.aws.Settings;
-import io.kycflow.aws.SfnJourneys;
 import io.kycflow.image.ImageInspection;
 import io.kycflow.image.ImageInspector;
 import io.kycflow.image.ImageQualityAnalyzer;
@@ -16,10 +16,10 @@ import io.kycflow.image.QualityThresholds;
 import io.kycflow.journey.CaptureSide;
 import io.kycflow.journey.DocumentCheck;
 import io.kycflow.journey.Journey;
+import io.kycflow.journey.JourneyNotFoundException;
 import io.kycflow.journey.JourneyRules;
 import io.kycflow.journey.JourneyService;
 import io.kycflow.json.Json;
-import io.kycflow.store.DynamoJourneyRepository;
 import io.kycflow.store.KycflowTable;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -60,9 +60,8 @@ public final class DocumentCheckHandler extends JsonHandler {
     }
 
     public DocumentCheckHandler(Settings settings, Clock clock) {
-        this(AwsClients.s3(settings), settings.bucket(), new JourneyService(
-                        new DynamoJourneyRepository(AwsClients.dynamoDb(settings), settings.table()),
-                        new SfnJourneys(AwsClients.lazy(() -> AwsClients.sfn(settings)), settings.get("KYCFLOW_STATE_MACHINE_ARN", "")), clock),
+        this(AwsClients.s3(settings), settings.bucket(),
+                AwsJourneys.resuming(settings, AwsClients.dynamoDb(settings), clock).service(),
                 QualityThresholds.fromEnvironment(settings.env()));
     }
 
@@ -87,7 +86,7 @@ public final class DocumentCheckHandler extends JsonHandler {
         Journey journey = journeys.update(tenantId, journeyId, (j, now) -> {
             JourneyRules.startDocumentCheck(j, now);
             return null;
-        }).orElseThrow(() -> new IllegalStateException("journey " + journeyId + " not found"));
+        }).orElseThrow(() -> new JourneyNotFoundException(journeyId));
 
         Map<CaptureSide, ImageQualityReport> reports = new EnumMap<>(CaptureSide.class);
         for (CaptureSide side : new CaptureSide[]{CaptureSide.FRONT, CaptureSide.BACK}) {

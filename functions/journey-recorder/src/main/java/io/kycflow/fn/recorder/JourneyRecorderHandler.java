@@ -3,18 +3,17 @@ package io.kycflow.fn.recorder;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kycflow.aws.AwsClients;
+import io.kycflow.aws.AwsJourneys;
 import io.kycflow.aws.ColdStart;
 import io.kycflow.aws.JsonHandler;
 import io.kycflow.aws.Log;
 import io.kycflow.aws.Settings;
-import io.kycflow.aws.SfnJourneys;
 import io.kycflow.journey.Journey;
 import io.kycflow.journey.JourneyNotFoundException;
 import io.kycflow.journey.JourneyRules;
 import io.kycflow.journey.JourneyService;
 import io.kycflow.journey.JourneyStep;
 import io.kycflow.json.Json;
-import io.kycflow.store.DynamoJourneyRepository;
 import io.kycflow.store.KycflowTable;
 
 import java.time.Clock;
@@ -28,30 +27,25 @@ public final class JourneyRecorderHandler extends JsonHandler {
         ColdStart.warmRequests(clients -> KycflowTable.warmUp(clients.dynamoDb()));
     }
 
+    private final AwsJourneys wiring;
     private final JourneyService journeys;
-    private final SfnJourneys stateMachine;
 
     /** Lambda entry point. */
     public JourneyRecorderHandler() {
         this(Settings.fromEnvironment(), Clock.systemUTC());
     }
 
+    /** Wiring from settings (the local runtime, tests and the benchmark pass their own). */
     public JourneyRecorderHandler(Settings settings, Clock clock) {
-        // The ARN is not needed to resume tasks: the token names the execution.
-        this(new DynamoJourneyRepository(AwsClients.dynamoDb(settings), settings.table()),
-                new SfnJourneys(AwsClients.lazy(() -> AwsClients.sfn(settings)), settings.get("KYCFLOW_STATE_MACHINE_ARN", "")), clock);
-    }
-
-    JourneyRecorderHandler(DynamoJourneyRepository repository, SfnJourneys stateMachine, Clock clock) {
-        this.journeys = new JourneyService(repository, stateMachine, clock);
-        this.stateMachine = stateMachine;
+        this.wiring = AwsJourneys.resuming(settings, AwsClients.dynamoDb(settings), clock);
+        this.journeys = wiring.service();
     }
 
     @Override
     public void prime() throws Exception {
         super.prime();
         journeys.find("priming", "j_priming");
-        stateMachine.prime();
+        wiring.stateMachine().prime();
     }
 
     @Override
@@ -63,12 +57,7 @@ public final class JourneyRecorderHandler extends JsonHandler {
             case "await" -> {
                 JourneyStep step = JourneyStep.valueOf(event.path("step").asText());
                 String token = event.path("taskToken").asText();
-                yield (journey, now) -> {
-                    if (JourneyRules.isFinished(journey)) {
-                        throw new IllegalStateException("journey already ended");
-                    }
-                    return JourneyRules.await(journey, step, token, now);
-                };
+                yield (journey, now) -> JourneyRules.await(journey, step, token, now);
             }
             case "consent_declined" -> (journey, now) -> {
                 JourneyRules.declineConsent(journey, now);

@@ -8,12 +8,9 @@ import io.kycflow.aws.AwsClients;
 import io.kycflow.aws.JsonHandler;
 import io.kycflow.aws.Settings;
 import io.kycflow.json.Json;
-import io.kycflow.net.UrlGuard;
 import io.kycflow.sanctions.ListFileSet;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -52,9 +49,9 @@ public final class ListRefreshHandler extends JsonHandler {
     /** A handler on the given configuration (the local runtime, tests). */
     public ListRefreshHandler(Settings settings, Clock clock) {
         this.sources = sources(settings);
-        ListDownloader downloader = new ListDownloader(UrlGuard.fromAllowList(settings.get("KYCFLOW_LIST_URL_ALLOWLIST", "")),
-                duration(settings, "KYCFLOW_LIST_DOWNLOAD_TIMEOUT", "PT2M"),
-                positive(settings, "KYCFLOW_LIST_MAX_BYTES", 64L << 20));
+        ListDownloader downloader = new ListDownloader(settings.allowList("KYCFLOW_LIST_URL_ALLOWLIST"),
+                settings.duration("KYCFLOW_LIST_DOWNLOAD_TIMEOUT", "PT2M"),
+                settings.positiveNumber("KYCFLOW_LIST_MAX_BYTES", 64L << 20));
         this.refresh = new ListRefresh(downloader, AwsClients.s3(settings), settings.bucket(),
                 AwsClients.dynamoDb(settings), settings.table(), clock);
     }
@@ -81,30 +78,6 @@ public final class ListRefreshHandler extends JsonHandler {
             sources.add(new ListRefresh.Source(set, urls));
         }
         return sources;
-    }
-
-    private static Duration duration(Settings settings, String name, String fallback) {
-        try {
-            Duration value = Duration.parse(settings.get(name, fallback));
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalStateException(name + " must be a positive duration");
-            }
-            return value;
-        } catch (DateTimeParseException e) {
-            throw new IllegalStateException(name + " is not an ISO 8601 duration such as PT2M", e);
-        }
-    }
-
-    private static long positive(Settings settings, String name, long fallback) {
-        try {
-            long value = Long.parseLong(settings.get(name, Long.toString(fallback)));
-            if (value <= 0) {
-                throw new IllegalStateException(name + " must be a positive number of bytes");
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException(name + " is not a number of bytes", e);
-        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.kycflow.http.ApiException;
 import io.kycflow.http.ApiResponse;
 import io.kycflow.http.ErrorCode;
 import io.kycflow.http.JsonBody;
+import io.kycflow.journey.CaptureKey;
 import io.kycflow.journey.CaptureSide;
 import io.kycflow.journey.IdType;
 import io.kycflow.journey.Journey;
@@ -151,7 +152,7 @@ final class JourneyApi {
         } catch (JourneyConflictException e) {
             throw new ApiException(ErrorCode.CONFLICT, e.getMessage(), "side");
         }
-        String key = "uploads/" + journey.tenantId() + "/" + journeyId + "/" + side.name() + "/" + Secrets.random(12);
+        String key = CaptureKey.newUpload(journey.tenantId(), journeyId, side).key();
         S3Links.Upload upload = links.upload(key, contentType, UPLOAD_VALIDITY);
         ObjectNode response = Json.object()
                 .put("uploadUrl", upload.url())

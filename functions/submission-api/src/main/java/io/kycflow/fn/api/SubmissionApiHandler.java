@@ -5,19 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kycflow.auth.Principal;
 import io.kycflow.aws.ApiHandler;
 import io.kycflow.aws.AwsClients;
+import io.kycflow.aws.AwsJourneys;
 import io.kycflow.aws.ColdStart;
 import io.kycflow.aws.S3Links;
 import io.kycflow.aws.Settings;
-import io.kycflow.aws.SfnJourneys;
 import io.kycflow.http.ApiException;
 import io.kycflow.http.ApiRequest;
 import io.kycflow.http.ApiResponse;
 import io.kycflow.http.ApiRoutes;
 import io.kycflow.http.ErrorCode;
-import io.kycflow.journey.JourneyService;
 import io.kycflow.json.Json;
-import io.kycflow.net.UrlGuard;
-import io.kycflow.store.DynamoJourneyRepository;
 import io.kycflow.store.IdempotencyStore;
 import io.kycflow.store.KycflowTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -59,12 +56,10 @@ public final class SubmissionApiHandler extends ApiHandler {
     }
 
     private static JourneyApi wire(Settings settings, DynamoDbClient dynamo, Clock clock) {
-        DynamoJourneyRepository repository = new DynamoJourneyRepository(dynamo, settings.table());
-        SfnJourneys stateMachine = new SfnJourneys(AwsClients.lazy(() -> AwsClients.sfn(settings)), settings.stateMachineArn());
-        return new JourneyApi(new JourneyService(repository, stateMachine, clock), repository, stateMachine,
+        AwsJourneys journeys = AwsJourneys.starting(settings, dynamo, clock);
+        return new JourneyApi(journeys.service(), journeys.repository(), journeys.stateMachine(),
                 new S3Links(AwsClients.lazy(() -> AwsClients.s3Presigner(settings)), settings.bucket()),
-                UrlGuard.fromAllowList(settings.get("KYCFLOW_CALLBACK_ALLOWLIST", "")),
-                settings.get("KYCFLOW_JOURNEY_BASE_URL", "https://journey.kycflow.invalid/j"));
+                settings.callbackGuard(), settings.journeyBaseUrl());
     }
 
     @Override
