@@ -15,7 +15,7 @@ class SettingsTest {
     void unsetOrBlankVariablesTakeTheirDefaults() {
         Settings settings = new Settings(Map.of("KYCFLOW_MONITORING_INTERVAL", " "));
         assertEquals(Duration.ofDays(1), settings.monitoringInterval());
-        assertEquals(Duration.ofMinutes(1), settings.listCheckInterval());
+        assertEquals(Duration.ofSeconds(5), settings.listCheckInterval());
         assertEquals("https://journey.kycflow.invalid/j", settings.journeyBaseUrl());
         assertEquals(64, settings.positiveNumber("KYCFLOW_LIST_MAX_BYTES", 64));
     }
