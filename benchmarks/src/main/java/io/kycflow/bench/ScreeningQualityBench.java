@@ -115,7 +115,7 @@ public final class ScreeningQualityBench {
                 (`ListedVariants`), each of which must find its own entry: %s.
                 - **Negatives**: %,d ordinary full names that are not listed, generated from the locale data of the \
                 npm package @faker-js/faker 10.6.0 (64 locales, female and male, each written the way its locale \
-                writes a full name and in its own script; `shared/src/test/resources/screening-quality/`). Names \
+                writes a full name and in its own script; `screening/src/test/resources/screening-quality/`). Names \
                 that a list actually has (the same parts as a listed name or alias, in any order or spelling) are \
                 removed first (%d of them).
                 - **Held out**: entries and names are split in two halves. The parameters of the match decision \
@@ -173,7 +173,7 @@ public final class ScreeningQualityBench {
 
                 ## How the decision weighs the evidence
 
-                `MatchConfidence` (shared/.../matching) scores 0-100 how confident the screening is that the \
+                `MatchConfidence` (screening/.../matching) scores 0-100 how confident the screening is that the \
                 screened name is the listed one; `score`, `min_score`, the risk score and the journey's decision \
                 use it. Each hit also reports `ofac_score`, what OFAC's own search tool would score (its accuracy on \
                 `../shared/data/name-matching` is still checked by `NameMatchingAccuracyTest`), for comparison only.

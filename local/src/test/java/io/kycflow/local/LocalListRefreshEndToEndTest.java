@@ -3,7 +3,7 @@ package io.kycflow.local;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.SimpleFileServer;
 import io.kycflow.aws.AwsClients;
-import io.kycflow.fn.refresh.ListRefreshHandler;
+import io.kycflow.fn.listrefresh.ListRefreshHandler;
 import io.kycflow.sanctions.ListFileSet;
 import io.kycflow.store.KycflowTable;
 import io.kycflow.testing.SanctionsFixtures;

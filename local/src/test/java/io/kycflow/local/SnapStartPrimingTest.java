@@ -2,11 +2,11 @@ package io.kycflow.local;
 
 import io.kycflow.aws.AwsClients;
 import io.kycflow.aws.JsonHandler;
-import io.kycflow.fn.api.SubmissionApiHandler;
+import io.kycflow.fn.submissionapi.SubmissionApiHandler;
 import io.kycflow.fn.authorizer.AuthorizerHandler;
-import io.kycflow.fn.doccheck.DocumentCheckHandler;
-import io.kycflow.fn.recorder.JourneyRecorderHandler;
-import io.kycflow.fn.upload.DocumentUploadHandler;
+import io.kycflow.fn.documentcheck.DocumentCheckHandler;
+import io.kycflow.fn.journeyrecorder.JourneyRecorderHandler;
+import io.kycflow.fn.documentupload.DocumentUploadHandler;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

@@ -5,7 +5,7 @@ import io.kycflow.aws.Settings;
 import io.kycflow.aws.SqsCallbackPublisher;
 import io.kycflow.backends.LocalBackends;
 import io.kycflow.backends.TestBackends;
-import io.kycflow.fn.monitoring.MonitoringWorkerHandler;
+import io.kycflow.fn.amlmonitoringworker.MonitoringWorkerHandler;
 import io.kycflow.kyc.MonitoredSubject;
 import io.kycflow.testing.SanctionsFixtures;
 import io.kycflow.testing.TestDeployment;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kycflow.aws.AwsClients;
 import io.kycflow.aws.Settings;
-import io.kycflow.fn.api.SubmissionApiHandler;
+import io.kycflow.fn.submissionapi.SubmissionApiHandler;
 import io.kycflow.json.Json;
 import io.kycflow.store.KycflowTable;
 import org.junit.jupiter.api.Test;
