@@ -262,6 +262,26 @@ final class ColdStartBenchmark {
                 label, Stats.of(ms).median(), ms.size())));
     }
 
+    /**
+     * The handler class as the artifact names it: the class itself when the jar has it, else the jar's only class of
+     * the same simple name, so a build from before a package rename can still be run with {@code --against}.
+     */
+    static String handlerIn(Path artifact, String handler) throws IOException {
+        String entry = handler.replace('.', '/') + ".class";
+        String simpleName = "/" + entry.substring(entry.lastIndexOf('/') + 1);
+        try (ZipFile jar = new ZipFile(artifact.toFile())) {
+            if (jar.getEntry(entry) != null) {
+                return handler;
+            }
+            List<String> sameName = jar.stream().map(ZipEntry::getName).filter(name -> name.endsWith(simpleName)).toList();
+            if (sameName.size() != 1) {
+                throw new IllegalArgumentException(artifact + " has " + sameName.size() + " classes named like " + handler);
+            }
+            String found = sameName.get(0);
+            return found.substring(0, found.length() - ".class".length()).replace('/', '.');
+        }
+    }
+
     /** The target's label → the artifact it runs on: the project's build, then the one in {@code against} if any. */
     private Map<String, Path> variants(Target target, Path against) {
         Map<String, Path> variants = new LinkedHashMap<>();
@@ -308,7 +328,7 @@ final class ColdStartBenchmark {
             if (primed) {
                 command.add("--primed");
             }
-            command.add(target.handler());
+            command.add(handlerIn(artifact, target.handler()));
             command.add(projectDir.resolve("events").resolve(target.event()).toString());
         }
         ChildJvm.Run run = ChildJvm.run(command, environment.environment(), workDir.resolve(archiveName(target) + ".stderr.log"));
