@@ -72,10 +72,10 @@ public final class MrzComposer {
         String number = field(d.documentNumber());
         String upper;
         if (number.length() > 9) {
-            // ICAO 9303-5 4.2.4: a long number continues in the optional data, its check digit after it, and the
-            // check digit position holds the filler
+            // ICAO 9303-5 4.2.4 note j: a long number continues in the optional data, followed by its check digit
+            // and a filler; the check digit position holds the filler
             String rest = number.substring(9);
-            upper = number.substring(0, 9) + "<" + pad(rest + digit(number) + field(d.optionalData()), 15);
+            upper = number.substring(0, 9) + "<" + pad(rest + digit(number) + "<" + field(d.optionalData()), 15);
         } else {
             String padded = pad(number, 9);
             upper = padded + digit(padded) + pad(field(d.optionalData()), 15);
