@@ -17,6 +17,13 @@ import java.util.Map;
  * parser to report.
  */
 public final class MrzCorrector {
+    /**
+     * The most two changes to one field may cost together: two likely letter/digit confusions, not look-alike digits,
+     * which would let the search invent a number the check digits happen to accept.
+     */
+    private static final int MAX_TWO_CHANGE_COST = 3;
+    /** The costliest change made inside a number; dates and check digits, which only hold digits, may cost more. */
+    private static final int LIKELY_CHANGE_COST = 2;
     /** The candidates a field keeps for the composite check to choose among. */
     private static final int CANDIDATES_PER_FIELD = 12;
 
@@ -433,7 +440,10 @@ public final class MrzCorrector {
                     set(span.line(), span.start() + p, text.charAt(p));
                 }
             }
-            if (compositeAt >= 0 && choice == null && !repairUncheckedByComposite()) {
+            // a misread composite digit is only believed when every protected field was read right: two guesses that
+            // confirm each other are no confirmation
+            boolean fieldsAsRead = options.stream().allMatch(o -> o.getFirst().cost() == 0);
+            if (compositeAt >= 0 && choice == null && !repairUncheckedByComposite() && fieldsAsRead) {
                 char printed = zone[compositeLine][compositeAt];
                 char digit = (char) ('0' + compositeDigit(zone));
                 if (DIGIT_ALTERNATIVES.getOrDefault(printed, "").indexOf(digit) >= 0) {
@@ -514,6 +524,9 @@ public final class MrzCorrector {
             for (int a = 0; a < text.length; a++) {
                 for (char x : alternatives(text, a, field)) {
                     int costA = changeCost(text, a, x);
+                    if (costA > LIKELY_CHANGE_COST && !field.date() && a < text.length - 1) {
+                        continue; // a letter amid digits (or a digit amid letters) in a number is invented, not read
+                    }
                     char[] one = text.clone();
                     one[a] = x;
                     if (valid(new String(one), field)) {
@@ -523,8 +536,9 @@ public final class MrzCorrector {
                         for (char y : alternatives(text, b, field)) {
                             char[] two = one.clone();
                             two[b] = y;
-                            if (valid(new String(two), field)) {
-                                found.add(new Candidate(new String(two), costA + changeCost(text, b, y)));
+                            int cost = costA + changeCost(text, b, y);
+                            if (cost <= MAX_TWO_CHANGE_COST && valid(new String(two), field)) {
+                                found.add(new Candidate(new String(two), cost));
                             }
                         }
                     }
