@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -66,9 +65,7 @@ class DocumentVerificationTest {
     }
 
     private static List<String> risks(DocumentVerification.Result result) {
-        List<String> risks = new ArrayList<>();
-        result.warnings().forEach(w -> risks.add(w.path("risk").asText()));
-        return risks;
+        return WarningRisks.of(result.warnings());
     }
 
     @Test
