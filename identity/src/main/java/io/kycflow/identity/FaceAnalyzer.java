@@ -14,7 +14,8 @@ public interface FaceAnalyzer {
      *
      * @param documentImage the document's front side (the portrait is found in it)
      * @param selfie        the selfie
-     * @return the similarity; callers detect first, so both images are known to hold a face
+     * @return the similarity; callers detect first, yet an engine may still find no face to compare (a small
+     *         portrait): then the outcome says {@link FaceComparison.Outcome#NO_FACE}, never an exception
      */
     FaceComparison compare(byte[] documentImage, byte[] selfie);
 }
