@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The five faceplugin ONNX models (npm {@code faceplugin-face-recognition-js@0.0.1}: detection, 68 landmarks, the
- * 512-d embedding, passive liveness, age), loaded from a directory that {@code identity-local/fetch-face-data.sh}
+ * 512-d embedding, passive liveness, age), loaded from a directory that {@code identity-local/scripts/fetch-face-data.sh}
  * fills. The models are not committed and not on the classpath: their licence is unclear (see docs/FACES.md).
  *
  * <p>The directory is, in order: the system property {@value #DIRECTORY_PROPERTY}, the environment variable
@@ -27,7 +27,7 @@ public final class FaceModels implements AutoCloseable {
     /** Environment variable naming the model directory. */
     public static final String DIRECTORY_VARIABLE = "KYCFLOW_FACE_MODELS";
     /** The command that fetches the models, named in the error when they are missing. */
-    public static final String FETCH_COMMAND = "identity-local/fetch-face-data.sh models";
+    public static final String FETCH_COMMAND = "identity-local/scripts/fetch-face-data.sh models";
 
     static final List<String> FILES = List.of("fr_detect.onnx", "fr_landmark.onnx", "fr_feature.onnx", "fr_liveness.onnx", "fr_age.onnx");
 

