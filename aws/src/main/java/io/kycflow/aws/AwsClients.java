@@ -107,7 +107,7 @@ public final class AwsClients {
      * hundred classes on the first request to arrive at the same URL; a cold start should not pay for that. (S3 keeps
      * the engine: its endpoints depend on the bucket and addressing style.)
      */
-    static CompletableFuture<Endpoint> fixedEndpoint(Settings settings, String serviceId, String hostPrefix) {
+    public static CompletableFuture<Endpoint> fixedEndpoint(Settings settings, String serviceId, String hostPrefix) {
         URI uri = settings.endpoint(serviceId);
         if (uri == null) {
             String region = settings.region();

@@ -14,8 +14,9 @@ import java.util.Optional;
 record ReportSection(String name) {
     static final ReportSection SCREENING = new ReportSection("screening");
     static final ReportSection MONITORING = new ReportSection("monitoring");
+    static final ReportSection MRZ_OCR = new ReportSection("mrz-ocr");
     /** The sections other benchmarks than {@code ./kycflow bench}'s own write. */
-    static final List<ReportSection> ALL = List.of(SCREENING, MONITORING);
+    static final List<ReportSection> ALL = List.of(SCREENING, MONITORING, MRZ_OCR);
 
     String begin() {
         return "<!-- " + name + ":begin -->";
