@@ -53,8 +53,7 @@ public final class MrzComposer {
         String expiry = date(d.expiryDate());
         String body = number + digit(number) + state(d.nationality()) + birth + digit(birth) + sex(d.sex())
                 + expiry + digit(expiry) + personal + personalDigit;
-        String composite = body.substring(0, 10) + body.substring(13, 20) + body.substring(21, 43);
-        return List.of(line1, body + digit(composite));
+        return List.of(line1, body + digit(MrzFormat.TD3.compositeText(List.of(line1, body))));
     }
 
     private static List<String> td2(MrzData d) {
@@ -64,8 +63,7 @@ public final class MrzComposer {
         String expiry = date(d.expiryDate());
         String body = number + digit(number) + state(d.nationality()) + birth + digit(birth) + sex(d.sex())
                 + expiry + digit(expiry) + pad(field(d.optionalData()), 7);
-        String composite = body.substring(0, 10) + body.substring(13, 20) + body.substring(21, 35);
-        return List.of(line1, body + digit(composite));
+        return List.of(line1, body + digit(MrzFormat.TD2.compositeText(List.of(line1, body))));
     }
 
     private static List<String> td1(MrzData d) {
@@ -85,9 +83,8 @@ public final class MrzComposer {
         String expiry = date(d.expiryDate());
         String line2start = birth + digit(birth) + sex(d.sex()) + expiry + digit(expiry) + state(d.nationality())
                 + pad("", 11);
-        String composite = line1.substring(5, 30) + line2start.substring(0, 7) + line2start.substring(8, 15)
-                + line2start.substring(18, 29);
-        return List.of(line1, line2start + digit(composite), pad(names(d, 30), 30));
+        return List.of(line1, line2start + digit(MrzFormat.TD1.compositeText(List.of(line1, line2start))),
+                pad(names(d, 30), 30));
     }
 
     private static String names(MrzData d, int width) {

@@ -1,5 +1,7 @@
 package io.kycflow.identity.mrz;
 
+import io.kycflow.identity.mrz.MrzFormat.Span;
+
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -204,10 +206,6 @@ public final class MrzCorrector {
         SEX
     }
 
-    /** Positions {@code [start, end)} of one line. */
-    private record Span(int line, int start, int end) {
-    }
-
     /**
      * A check-digit protected field.
      *
@@ -235,7 +233,7 @@ public final class MrzCorrector {
             if (format == MrzFormat.TD1) {
                 td1();
             } else {
-                twoLine(format.length());
+                twoLine(format);
             }
         }
 
@@ -251,7 +249,8 @@ public final class MrzCorrector {
             add(0, 5, length, Kind.LETTERS);
         }
 
-        private void twoLine(int length) {
+        private void twoLine(MrzFormat format) {
+            int length = format.length();
             header(length);
             // the document code decides the rest: a visa has no personal number check digit and no composite
             forceLetter(0, 0);
@@ -279,11 +278,7 @@ public final class MrzCorrector {
                 checked.add(new Checked(new Span(1, 28, 42), false, true));
             }
             add(1, length - 1, length, Kind.CHECK);
-            composite.add(new Span(1, 0, 10));
-            composite.add(new Span(1, 13, 20));
-            composite.add(new Span(1, 21, length - 1));
-            compositeLine = 1;
-            compositeAt = length - 1;
+            useComposite(format);
         }
 
         private void td1() {
@@ -305,12 +300,13 @@ public final class MrzCorrector {
             checked.add(new Checked(new Span(0, 5, 14), false, false));
             checked.add(new Checked(new Span(1, 0, 6), true, false));
             checked.add(new Checked(new Span(1, 8, 14), true, false));
-            composite.add(new Span(0, 5, 30));
-            composite.add(new Span(1, 0, 7));
-            composite.add(new Span(1, 8, 15));
-            composite.add(new Span(1, 18, 29));
-            compositeLine = 1;
-            compositeAt = 29;
+            useComposite(MrzFormat.TD1);
+        }
+
+        private void useComposite(MrzFormat format) {
+            composite.addAll(format.compositeSpans());
+            compositeLine = format.compositeCheck().line();
+            compositeAt = format.compositeCheck().start();
         }
 
         int run() {

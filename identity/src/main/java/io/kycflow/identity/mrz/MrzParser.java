@@ -59,7 +59,7 @@ public final class MrzParser {
         }
         Fields fields = switch (format) {
             case TD1 -> td1(lines.get(0), lines.get(1), lines.get(2));
-            case TD2, TD3 -> twoLine(lines.get(0), lines.get(1), format.length());
+            case TD2, TD3 -> twoLine(lines.get(0), lines.get(1), format);
         };
         return build(format, lines, fields);
     }
@@ -77,10 +77,10 @@ public final class MrzParser {
     }
 
     /** TD2, TD3 and the visas of their sizes share the second line's layout up to the optional data. */
-    private static Fields twoLine(String upper, String lower, int length) {
+    private static Fields twoLine(String upper, String lower, MrzFormat format) {
         String code = upper.substring(0, 2);
         boolean visa = code.charAt(0) == 'V';
-        boolean passport = length == MrzFormat.TD3.length();
+        boolean passport = format == MrzFormat.TD3;
         String optional;
         char optionalCheck = 0;
         String composite = null;
@@ -91,12 +91,12 @@ public final class MrzParser {
         } else if (passport) {
             optional = lower.substring(28, 42);
             optionalCheck = lower.charAt(42);
-            composite = lower.substring(0, 10) + lower.substring(13, 20) + lower.substring(21, 43);
-            compositeCheck = lower.charAt(43);
         } else {
             optional = lower.substring(28, 35);
-            composite = lower.substring(0, 10) + lower.substring(13, 20) + lower.substring(21, 35);
-            compositeCheck = lower.charAt(35);
+        }
+        if (!visa) {
+            composite = format.compositeText(List.of(upper, lower));
+            compositeCheck = lower.charAt(format.compositeCheck().start());
         }
         return new Fields(code, upper.substring(2, 5), upper.substring(5), lower.substring(0, 9), lower.charAt(9),
                 lower.substring(10, 13), lower.substring(13, 19), lower.charAt(19), lower.charAt(20),
@@ -116,12 +116,11 @@ public final class MrzParser {
             numberCheck = extension.charAt(extension.length() - 1);
             optional = end < 0 ? "" : optional.substring(end + 1);
         }
-        String composite = upper.substring(5, 30) + middle.substring(0, 7) + middle.substring(8, 15)
-                + middle.substring(18, 29);
+        String composite = MrzFormat.TD1.compositeText(List.of(upper, middle, lower));
         return new Fields(upper.substring(0, 2), upper.substring(2, 5), lower, number, numberCheck,
                 middle.substring(15, 18), middle.substring(0, 6), middle.charAt(6), middle.charAt(7),
                 middle.substring(8, 14), middle.charAt(14), optional, (char) 0, middle.substring(18, 29), composite,
-                middle.charAt(29));
+                middle.charAt(MrzFormat.TD1.compositeCheck().start()));
     }
 
     private Mrz build(MrzFormat format, List<String> lines, Fields f) {
